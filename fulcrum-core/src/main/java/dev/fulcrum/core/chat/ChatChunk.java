@@ -1,0 +1,75 @@
+package dev.fulcrum.core.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.core.json.Json;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One {@code chat.completion.chunk} of a streamed answer, in the OpenAI wire form, normalized so
+ * it validates against the spec ({@code choices[].finish_reason} present, nullable). The tree is
+ * never mutated after construction.
+ */
+public record ChatChunk(ObjectNode json) {
+  public ChatChunk {
+    Objects.requireNonNull(json, "json");
+  }
+
+  /** Takes ownership of an upstream chunk and normalizes it in place. */
+  public static ChatChunk fromJson(ObjectNode json, String fallbackModel) {
+    WireDefaults.completion(json, "chat.completion.chunk", fallbackModel);
+    for (JsonNode choice : json.withArray("choices")) {
+      if (choice instanceof ObjectNode c) {
+        WireDefaults.putIfAbsent(c, "finish_reason");
+        if (!c.has("delta")) {
+          c.putObject("delta");
+        }
+      }
+    }
+    return new ChatChunk(json);
+  }
+
+  /** Usage carried by this chunk (the last one, when {@code include_usage} was asked). */
+  public Optional<Usage> usage() {
+    return Usage.fromJson(json.get("usage"));
+  }
+
+  /** True for the usage-only chunk that carries no choices. */
+  public boolean usageOnly() {
+    return json.path("choices").isEmpty() && json.hasNonNull("usage");
+  }
+
+  /** The content delta of choice {@code index}, or empty. */
+  public Optional<String> content(int index) {
+    for (JsonNode choice : json.path("choices")) {
+      if (choice.path("index").asInt(0) == index) {
+        JsonNode content = choice.path("delta").path("content");
+        return content.isTextual() ? Optional.of(content.asText()) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A copy with every {@code choices[].delta.content} rewritten. */
+  public ChatChunk mapContent(UnaryOperator<String> rewrite) {
+    ObjectNode copy = json.deepCopy();
+    for (JsonNode choice : copy.withArray("choices")) {
+      JsonNode delta = choice.path("delta");
+      if (delta instanceof ObjectNode d && d.path("content").isTextual()) {
+        d.put("content", rewrite.apply(d.get("content").asText()));
+      }
+    }
+    return new ChatChunk(copy);
+  }
+
+  public byte[] toBytes() {
+    return Json.bytes(json);
+  }
+
+  @Override
+  public String toString() {
+    return "ChatChunk[choices=" + json.path("choices").size() + "]";
+  }
+}

@@ -1,0 +1,44 @@
+package dev.fulcrum.dataplane.routing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** What the router decided for one request, with a reason for every candidate it dropped. */
+public sealed interface Decision {
+
+  /** Every candidate dropped, in route order. */
+  List<Dropped> dropped();
+
+  /**
+   * The request goes to {@code chosen}; if that fails with a retriable error, to each of
+   * {@code fallbacks} in order.
+   */
+  record Routed(Candidate chosen, List<Candidate> fallbacks, List<Dropped> dropped)
+      implements Decision {
+    public Routed {
+      Objects.requireNonNull(chosen, "chosen");
+      fallbacks = List.copyOf(fallbacks);
+      dropped = List.copyOf(dropped);
+    }
+
+    /** The chosen candidate followed by the fallbacks. */
+    public List<Candidate> attempts() {
+      return java.util.stream.Stream.concat(java.util.stream.Stream.of(chosen),
+          fallbacks.stream()).toList();
+    }
+  }
+
+  /** No candidate survived; {@link #explain()} says why, backend by backend. */
+  record Rejected(String alias, List<Dropped> dropped) implements Decision {
+    public Rejected {
+      Objects.requireNonNull(alias, "alias");
+      dropped = List.copyOf(dropped);
+    }
+
+    public String explain() {
+      return "no backend can serve model '" + alias + "': " + dropped.stream()
+          .map(Dropped::toString).collect(Collectors.joining("; "));
+    }
+  }
+}

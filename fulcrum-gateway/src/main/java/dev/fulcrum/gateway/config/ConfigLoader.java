@@ -1,0 +1,271 @@
+package dev.fulcrum.gateway.config;
+
+import dev.fulcrum.controlplane.tenant.ApiKeyHash;
+import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.routing.ModelRoutes;
+import dev.fulcrum.core.routing.Price;
+import dev.fulcrum.core.routing.Route;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.inference.local.LocalBackends;
+import dev.fulcrum.inference.local.LocalSettings;
+import dev.fulcrum.inference.openai.OpenAiSettings;
+import dev.fulcrum.inference.simulated.SimulatedSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates {@code fulcrum.yaml}. Every rule and default of the config reference
+ * (README, "Config reference") is enforced here, and every failure is a {@link ConfigException}
+ * naming the file, line, path, what was wrong and the fix.
+ */
+public final class ConfigLoader {
+  private static final Set<String> KINDS = Set.of("openai", "local", "simulated");
+
+  private final EnvInterpolator env;
+
+  private ConfigLoader(EnvInterpolator env) {
+    this.env = env;
+  }
+
+  /** A loader resolving {@code ${NAME}} from {@code variables} (usually the environment). */
+  public static ConfigLoader withVariables(Map<String, String> variables) {
+    return new ConfigLoader(EnvInterpolator.of(Map.copyOf(variables)));
+  }
+
+  /** Loads a file. */
+  public FulcrumConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read the config file (" + e.getMessage()
+          + "); pass an existing file with --config");
+    }
+    return parse(file.toString(), text);
+  }
+
+  /** Parses config text; {@code name} is used in messages. */
+  public FulcrumConfig parse(String name, String text) {
+    ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
+    root.allowOnly("server", "backends", "models", "tenants");
+    ServerConfig server = server(root.object("server"));
+    List<BackendConfig> backends = backends(root);
+    RoutingTable routing = models(root, backends);
+    List<TenantConfig> tenants = tenants(root);
+    return new FulcrumConfig(name, server, backends, routing, tenants);
+  }
+
+  private static ServerConfig server(ConfigNode node) {
+    node.allowOnly("host", "port", "max-body-bytes", "event-loops");
+    return new ServerConfig(
+        node.string("host", ServerConfig.DEFAULT_HOST),
+        node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65_535),
+        node.longValue("max-body-bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024),
+        node.integer("event-loops", Runtime.getRuntime().availableProcessors(), 1, 256));
+  }
+
+  private List<BackendConfig> backends(ConfigNode root) {
+    List<BackendConfig> backends = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode node : root.list("backends")) {
+      node.asObject("{ name: nebius, kind: openai, base-url: https://… }");
+      String name = name(node);
+      if (!names.add(name)) {
+        throw node.field("name").error("'" + name + "' is used by an earlier backend; give each "
+            + "backend its own name");
+      }
+      String kind = node.string("kind");
+      if (!KINDS.contains(kind)) {
+        throw node.field("kind").error("must be one of " + String.join(", ", KINDS.stream()
+            .sorted().toList()) + ", got '" + kind + "'");
+      }
+      backends.add(switch (kind) {
+        case "openai" -> openAi(node, name);
+        case "local" -> local(node, name);
+        default -> simulated(node, name);
+      });
+    }
+    if (backends.isEmpty()) {
+      throw root.error("defines no backends; add a backends: list (see the config reference "
+          + "in the README)");
+    }
+    return backends;
+  }
+
+  private static BackendConfig openAi(ConfigNode node, String name) {
+    node.allowOnly("name", "kind", "placement", "base-url", "api-key", "connect-timeout",
+        "read-timeout", "max-connections");
+    String rawUrl = node.string("base-url");
+    URI url;
+    try {
+      url = new URI(rawUrl);
+    } catch (URISyntaxException e) {
+      throw node.field("base-url").error("is not a valid URL: '" + rawUrl + "'");
+    }
+    if (url.getHost() == null || !("http".equals(url.getScheme())
+        || "https".equals(url.getScheme()))) {
+      throw node.field("base-url").error("must be an http(s) URL such as "
+          + "https://api.studio.nebius.ai/v1, got '" + rawUrl + "'");
+    }
+    Optional<String> apiKey = Optional.of(node.string("api-key", "")).filter(k -> !k.isBlank());
+    return new BackendConfig.OpenAi(new OpenAiSettings(name,
+        node.enumeration("placement", Placement.class, Placement.CLOUD), url, apiKey,
+        positive(node, "connect-timeout", Duration.ofSeconds(5)),
+        positive(node, "read-timeout", Duration.ofSeconds(60)),
+        node.integer("max-connections", 64, 1, 10_000)));
+  }
+
+  private static BackendConfig local(ConfigNode node, String name) {
+    node.allowOnly("name", "kind", "placement", "threads");
+    return new BackendConfig.Local(new LocalSettings(name,
+        node.enumeration("placement", Placement.class, Placement.LOCAL),
+        node.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256)));
+  }
+
+  private static BackendConfig simulated(ConfigNode node, String name) {
+    node.allowOnly("name", "kind", "placement", "latency", "tokens-per-second", "batch-cost",
+        "error-rate", "seed", "dimensions");
+    ConfigNode latency = node.object("latency");
+    latency.allowOnly("median", "p99");
+    Duration median = latency.duration("median", Duration.ZERO);
+    Duration p99 = latency.duration("p99", median);
+    if (p99.compareTo(median) < 0) {
+      throw latency.field("p99").error("must not be below latency.median (" + median.toMillis()
+          + "ms)");
+    }
+    ConfigNode batch = node.object("batch-cost");
+    batch.allowOnly("base", "per-item");
+    return new BackendConfig.Simulated(new SimulatedSettings(name,
+        node.enumeration("placement", Placement.class, Placement.CLOUD),
+        new SimulatedSettings.Latency(median, p99),
+        node.number("tokens-per-second", 0, 0, 1e6),
+        new SimulatedSettings.BatchCost(batch.duration("base", Duration.ZERO),
+            batch.duration("per-item", Duration.ZERO)),
+        node.number("error-rate", 0, 0, 1),
+        node.longValue("seed", 42, Long.MIN_VALUE),
+        node.integer("dimensions", 384, 1, 65_536)));
+  }
+
+  private static RoutingTable models(ConfigNode root, List<BackendConfig> backends) {
+    Map<String, BackendConfig> byName = new LinkedHashMap<>();
+    backends.forEach(b -> byName.put(b.name(), b));
+    List<ModelRoutes> models = new ArrayList<>();
+    Set<String> aliases = new HashSet<>();
+    for (ConfigNode node : root.list("models")) {
+      node.asObject("{ name: chat-large, routes: [ { backend: nebius, model: … } ] }");
+      node.allowOnly("name", "routes");
+      String alias = node.string("name");
+      if (alias.isBlank()) {
+        throw node.field("name").error("must not be empty");
+      }
+      if (!aliases.add(alias)) {
+        throw node.field("name").error("'" + alias + "' is defined twice; merge the two "
+            + "entries' routes");
+      }
+      List<Route> routes = new ArrayList<>();
+      for (ConfigNode route : node.list("routes")) {
+        routes.add(route(route.asObject("{ backend: nebius, model: … }"), alias, byName));
+      }
+      if (routes.isEmpty()) {
+        throw node.error("has no routes; add routes: [ { backend: NAME, model: UPSTREAM_MODEL } ]");
+      }
+      models.add(new ModelRoutes(alias, routes));
+    }
+    if (models.isEmpty()) {
+      throw root.error("defines no models; add a models: list mapping names callers use to "
+          + "backends");
+    }
+    return RoutingTable.of(models);
+  }
+
+  private static Route route(ConfigNode node, String alias, Map<String, BackendConfig> backends) {
+    node.allowOnly("backend", "model", "input-usd-per-mtok", "output-usd-per-mtok");
+    String backend = node.string("backend");
+    BackendConfig config = backends.get(backend);
+    if (config == null) {
+      throw node.field("backend").error("names '" + backend + "', but no backend has that "
+          + "name; known backends: " + String.join(", ", backends.keySet()));
+    }
+    String fallbackModel = config instanceof BackendConfig.Local
+        ? LocalBackends.EMBEDDING_MODEL : alias;
+    String model = node.string("model", fallbackModel);
+    if (config instanceof BackendConfig.Local && !model.equals(LocalBackends.EMBEDDING_MODEL)) {
+      throw node.field("model").error("names '" + model + "', but local backends serve only "
+          + LocalBackends.EMBEDDING_MODEL);
+    }
+    return new Route(backend, model, new Price(
+        node.number("input-usd-per-mtok", 0, 0, 1e6),
+        node.number("output-usd-per-mtok", 0, 0, 1e6)));
+  }
+
+  private static List<TenantConfig> tenants(ConfigNode root) {
+    List<TenantConfig> tenants = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (ConfigNode node : root.list("tenants")) {
+      node.asObject("{ id: acme, api-keys: [ \"sha256:…\" ] }");
+      node.allowOnly("id", "api-keys");
+      String id = node.string("id");
+      Tenant tenant;
+      try {
+        tenant = new Tenant(id);
+      } catch (IllegalArgumentException e) {
+        throw node.field("id").error(e.getMessage());
+      }
+      if (!ids.add(id)) {
+        throw node.field("id").error("'" + id + "' is defined twice");
+      }
+      List<String> hashes = new ArrayList<>();
+      for (ConfigNode key : node.list("api-keys")) {
+        String value = key.text().strip();
+        if (!ApiKeyHash.isHash(value)) {
+          throw key.error("must be a key hash such as sha256:<64 hex digits>, not a plaintext "
+              + "key; compute it with: bin/fulcrum key hash YOUR_KEY");
+        }
+        if (!keys.add(value)) {
+          throw key.error("is the same key as an earlier entry; each key belongs to one tenant");
+        }
+        hashes.add(value);
+      }
+      if (hashes.isEmpty()) {
+        throw node.error("has no api-keys; add at least one (bin/fulcrum key hash YOUR_KEY)");
+      }
+      tenants.add(new TenantConfig(tenant, hashes));
+    }
+    if (tenants.isEmpty()) {
+      throw root.error("defines no tenants, so no API key would be accepted; add a tenants: "
+          + "list");
+    }
+    return tenants;
+  }
+
+  private static String name(ConfigNode node) {
+    String name = node.string("name");
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw node.field("name").error("must be letters, digits, '.', '_' or '-' (at most 63), "
+          + "got '" + name + "'");
+    }
+    return name;
+  }
+
+  private static Duration positive(ConfigNode node, String field, Duration fallback) {
+    Duration value = node.duration(field, fallback);
+    if (value.isZero() || value.isNegative()) {
+      throw node.field(field).error("must be longer than zero");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.fulcrum.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.core.json.Json;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.pipeline.RequestContext;
+import dev.fulcrum.dataplane.pipeline.Served;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** Reading and answering one HTTP exchange; shared by the services of this package. */
+final class Exchange {
+  static final String REQUEST_ID_KEY = "fulcrum.requestId";
+  static final String TENANT_KEY = "fulcrum.tenant";
+  private static final String JSON = "application/json";
+
+  private Exchange() {}
+
+  static String requestId(RoutingContext ctx) {
+    return ctx.get(REQUEST_ID_KEY);
+  }
+
+  static RequestContext context(RoutingContext ctx) {
+    Tenant tenant = ctx.get(TENANT_KEY);
+    return new RequestContext(requestId(ctx), tenant);
+  }
+
+  /** The request body as one JSON object; throws an InvalidRequestException otherwise. */
+  static ObjectNode body(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    return Json.parseObject(body == null ? new byte[0] : body.getBytes());
+  }
+
+  static void json(RoutingContext ctx, int status, byte[] body) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status)
+        .putHeader("content-type", JSON)
+        .end(Buffer.buffer(body));
+  }
+
+  static void json(RoutingContext ctx, ObjectNode body) {
+    json(ctx, 200, Json.bytes(body));
+  }
+
+  /** Answers with the OpenAI-shaped error for {@code error}. */
+  static void fail(RoutingContext ctx, Throwable error) {
+    ApiError mapped = ErrorMapper.map(error, requestId(ctx));
+    HttpServerResponse response = ctx.response();
+    if (response.headWritten()) {
+      // too late for a status: the stream's own error event was already sent or is impossible
+      response.reset();
+      return;
+    }
+    for (Map.Entry<String, String> header : mapped.headers().entrySet()) {
+      response.putHeader(header.getKey(), header.getValue());
+    }
+    json(ctx, mapped.status(), Json.bytes(mapped.toJson()));
+  }
+
+  /** Headers that say where a request went. */
+  static void placementHeaders(RoutingContext ctx, Served<?> served) {
+    HttpServerResponse response = ctx.response();
+    var backend = served.servedBy().backend();
+    response.putHeader(FulcrumHeaders.BACKEND, backend.name());
+    response.putHeader(FulcrumHeaders.PLACEMENT, backend.placement().name());
+    response.putHeader(FulcrumHeaders.ATTEMPTS, Integer.toString(served.attempts()));
+    if (backend.simulated()) {
+      response.putHeader(FulcrumHeaders.SIMULATED, "true");
+    }
+  }
+}

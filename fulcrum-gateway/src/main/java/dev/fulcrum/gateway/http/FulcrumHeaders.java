@@ -1,0 +1,12 @@
+package dev.fulcrum.gateway.http;
+
+/** Names of the headers Fulcrum reads and writes; part of the public contract. */
+public final class FulcrumHeaders {
+  public static final String REQUEST_ID = "x-fulcrum-request-id";
+  public static final String BACKEND = "x-fulcrum-backend";
+  public static final String PLACEMENT = "x-fulcrum-placement";
+  public static final String SIMULATED = "x-fulcrum-simulated";
+  public static final String ATTEMPTS = "x-fulcrum-attempts";
+
+  private FulcrumHeaders() {}
+}

@@ -1,0 +1,84 @@
+package dev.fulcrum.gateway.http;
+
+import dev.fulcrum.core.error.InvalidRequestException;
+import dev.fulcrum.core.error.NotFoundException;
+import dev.fulcrum.core.error.PayloadTooLargeException;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Assembles the HTTP routes: request ids first, then each service, then error mapping. */
+final class GatewayRoutes {
+  private GatewayRoutes() {}
+
+  static Router create(Vertx vertx, GatewayServer.Dependencies deps, long maxBodyBytes,
+      java.util.function.BooleanSupplier ready) {
+    Router router = Router.router(vertx);
+    router.route().handler(GatewayRoutes::assignRequestId);
+    Guards guards = new Guards(new ApiKeyAuth(deps.tenants()), BodyHandler.create(false)
+        .setBodyLimit(maxBodyBytes)
+        .setHandleFileUploads(false));
+    new HealthService(ready).register(router);
+    new ModelsService(deps.routing(), deps.backends(), deps.startedEpochSeconds())
+        .register(router, guards);
+    new ChatCompletionsService(deps.pipeline()).register(router, guards);
+    new EmbeddingsService(deps.pipeline()).register(router, guards);
+    router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes));
+    // unmatched paths and methods never reach route failure handlers
+    router.errorHandler(404, ctx -> onFailure(ctx, maxBodyBytes));
+    router.errorHandler(405, ctx -> onFailure(ctx, maxBodyBytes));
+    return router;
+  }
+
+  private static void assignRequestId(RoutingContext ctx) {
+    String id = RequestIds.next();
+    ctx.put(Exchange.REQUEST_ID_KEY, id);
+    ctx.response().putHeader(FulcrumHeaders.REQUEST_ID, id);
+    ctx.next();
+  }
+
+  private static void onFailure(RoutingContext ctx, long maxBodyBytes) {
+    Throwable failure = ctx.failure();
+    if (failure != null) {
+      Exchange.fail(ctx, failure);
+      return;
+    }
+    String path = ctx.request().path();
+    Exchange.fail(ctx, switch (ctx.statusCode()) {
+      case 404 -> new NotFoundException("no such endpoint: " + ctx.request().method() + " "
+          + abbreviate(path) + "; Fulcrum serves /v1/chat/completions, /v1/embeddings and "
+          + "/v1/models", "unknown_url");
+      case 405 -> new InvalidRequestException("method " + ctx.request().method()
+          + " is not allowed on " + abbreviate(path));
+      case 413 -> new PayloadTooLargeException(maxBodyBytes);
+      default -> new InvalidRequestException("the request could not be read (HTTP "
+          + ctx.statusCode() + ")");
+    });
+  }
+
+  private static String abbreviate(String path) {
+    return path == null ? "" : path.length() <= 100 ? path : path.substring(0, 100) + "…";
+  }
+
+  /** Route builders that put body limits and authentication in front of API handlers. */
+  static final class Guards {
+    private final ApiKeyAuth auth;
+    private final BodyHandler body;
+
+    private Guards(ApiKeyAuth auth, BodyHandler body) {
+      this.auth = auth;
+      this.body = body;
+    }
+
+    Route post(Router router, String path) {
+      // vert.x-web wants the body handler first; the body limit still applies before auth
+      return router.post(path).handler(body).handler(auth);
+    }
+
+    Route get(Router router, String path) {
+      return router.get(path).handler(auth);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.fulcrum.gateway.http;
+
+import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.dataplane.pipeline.RequestPipeline;
+import dev.fulcrum.dataplane.routing.BackendView;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP listener: one server per event loop, all on the same port. Not ready until every
+ * instance listens; {@link #drain()} turns {@code /readyz} to 503 before shutdown so load
+ * balancers stop sending traffic first.
+ */
+public final class GatewayServer {
+
+  /**
+   * What the HTTP edge needs from the rest of the process.
+   *
+   * @param startedEpochSeconds reported as {@code created} in {@code /v1/models}
+   */
+  public record Dependencies(RequestPipeline pipeline, TenantDirectory tenants,
+      Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds) {
+    public Dependencies {
+      Objects.requireNonNull(pipeline, "pipeline");
+      Objects.requireNonNull(tenants, "tenants");
+      Objects.requireNonNull(routing, "routing");
+      Objects.requireNonNull(backends, "backends");
+    }
+  }
+
+  private final Vertx vertx;
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private volatile int port;
+
+  private GatewayServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /**
+   * Starts {@code instances} servers on {@code host:port} (0 picks a free port) and completes
+   * once all listen.
+   */
+  public static Future<GatewayServer> start(Vertx vertx, Dependencies deps, String host,
+      int port, long maxBodyBytes, int instances) {
+    GatewayServer server = new GatewayServer(vertx);
+    // the first instance resolves port 0; the rest then share the port it got
+    return vertx.deployVerticle(server.verticle(deps, host, port, maxBodyBytes))
+        .compose(id -> instances <= 1 ? Future.succeededFuture(id)
+            : vertx.deployVerticle(() -> server.verticle(deps, host, server.port, maxBodyBytes),
+                new DeploymentOptions().setInstances(instances - 1)))
+        .map(id -> {
+          server.ready.set(true);
+          return server;
+        });
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public boolean ready() {
+    return ready.get();
+  }
+
+  /** Stops advertising readiness; requests keep being served until the process stops. */
+  public void drain() {
+    ready.set(false);
+  }
+
+  private VerticleBase verticle(Dependencies deps, String host, int requestedPort,
+      long maxBodyBytes) {
+    return new VerticleBase() {
+      private HttpServer server;
+
+      @Override
+      public Future<?> start() {
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setCompressionSupported(false)
+                .setTcpNoDelay(true)
+                .setIdleTimeout(300))
+            .requestHandler(GatewayRoutes.create(vertx, deps, maxBodyBytes, ready::get));
+        return server.listen(requestedPort, host).onSuccess(s -> port = s.actualPort());
+      }
+
+      @Override
+      public Future<?> stop() {
+        return server.shutdown(10, TimeUnit.SECONDS);
+      }
+    };
+  }
+}

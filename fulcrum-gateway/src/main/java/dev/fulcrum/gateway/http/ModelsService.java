@@ -1,0 +1,71 @@
+package dev.fulcrum.gateway.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.core.error.NotFoundException;
+import dev.fulcrum.core.json.Json;
+import dev.fulcrum.core.routing.ModelRoutes;
+import dev.fulcrum.core.routing.Route;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.dataplane.routing.BackendView;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{id}}: the aliases callers may use. Each
+ * entry also carries a {@code fulcrum} object naming its backends and whether any is simulated.
+ */
+final class ModelsService {
+  private final Supplier<RoutingTable> routing;
+  private final BackendView backends;
+  private final long created;
+
+  ModelsService(Supplier<RoutingTable> routing, BackendView backends, long createdEpochSeconds) {
+    this.routing = routing;
+    this.backends = backends;
+    this.created = createdEpochSeconds;
+  }
+
+  void register(Router router, GatewayRoutes.Guards guards) {
+    guards.get(router, "/v1/models").handler(this::list);
+    guards.get(router, "/v1/models/:model").handler(this::retrieve);
+  }
+
+  private void list(RoutingContext ctx) {
+    ObjectNode root = Json.object();
+    root.put("object", "list");
+    var data = root.putArray("data");
+    routing.get().models().forEach(model -> data.add(entry(model)));
+    Exchange.json(ctx, root);
+  }
+
+  private void retrieve(RoutingContext ctx) {
+    String id = ctx.pathParam("model");
+    ModelRoutes model = routing.get().lookup(id).orElseThrow(() -> new NotFoundException(
+        "model '" + id + "' does not exist; GET /v1/models lists the models", "model_not_found"));
+    Exchange.json(ctx, entry(model));
+  }
+
+  private ObjectNode entry(ModelRoutes model) {
+    ObjectNode entry = Json.object();
+    entry.put("id", model.alias());
+    entry.put("object", "model");
+    entry.put("created", created);
+    boolean simulated = false;
+    ObjectNode fulcrum = Json.object();
+    var routes = fulcrum.putArray("routes");
+    for (Route route : model.routes()) {
+      ObjectNode item = routes.addObject();
+      item.put("backend", route.backend());
+      item.put("model", route.upstreamModel());
+      var info = backends.info(route.backend());
+      info.ifPresent(b -> item.put("placement", b.placement().name())
+          .put("kind", b.kind()).put("simulated", b.simulated()));
+      simulated |= info.map(b -> b.simulated()).orElse(false);
+    }
+    fulcrum.put("simulated", simulated);
+    entry.put("owned_by", simulated ? "fulcrum (simulated backend)" : "fulcrum");
+    entry.set("fulcrum", fulcrum);
+    return entry;
+  }
+}

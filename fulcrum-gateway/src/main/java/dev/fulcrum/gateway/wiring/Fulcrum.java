@@ -1,0 +1,117 @@
+package dev.fulcrum.gateway.wiring;
+
+import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.core.backend.Backend;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.pipeline.Backends;
+import dev.fulcrum.dataplane.pipeline.RequestPipeline;
+import dev.fulcrum.dataplane.routing.Router;
+import dev.fulcrum.gateway.config.BackendConfig;
+import dev.fulcrum.gateway.config.FulcrumConfig;
+import dev.fulcrum.gateway.config.TenantConfig;
+import dev.fulcrum.gateway.http.GatewayServer;
+import dev.fulcrum.inference.local.LocalBackends;
+import dev.fulcrum.inference.openai.OpenAiBackends;
+import dev.fulcrum.inference.simulated.SimulatedBackends;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: event loops, backends, pipeline and HTTP server built from a config.
+ * {@link #close()} drains and stops everything.
+ */
+public final class Fulcrum implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Fulcrum.class);
+
+  private final Vertx vertx;
+  private final Backends backends;
+  private final GatewayServer server;
+  private final String host;
+
+  private Fulcrum(Vertx vertx, Backends backends, GatewayServer server, String host) {
+    this.vertx = vertx;
+    this.backends = backends;
+    this.server = server;
+    this.host = host;
+  }
+
+  /** Builds and starts a gateway; returns once it listens and is ready. */
+  public static Fulcrum start(FulcrumConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(config.server().eventLoops())
+        .setPreferNativeTransport(true));
+    Backends backends = null;
+    try {
+      backends = Backends.of(createBackends(vertx, config.backends()));
+      RoutingTable routing = config.routing();
+      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, () -> routing);
+      var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
+          () -> routing, backends, Instant.now().getEpochSecond());
+      GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
+              config.server().port(), config.server().maxBodyBytes(),
+              config.server().eventLoops())
+          .await(30, TimeUnit.SECONDS);
+      return new Fulcrum(vertx, backends, server, config.server().host());
+    } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
+      if (backends != null) {
+        backends.close();
+      }
+      vertx.close();
+      throw e instanceof RuntimeException r ? r
+          : new IllegalStateException("the HTTP server did not start within 30 s", e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** The OpenAI base URL clients use, e.g. {@code http://127.0.0.1:8080/v1}. */
+  public URI baseUrl() {
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    return URI.create("http://" + shown + ":" + port() + "/v1");
+  }
+
+  @Override
+  public void close() {
+    server.drain();
+    try {
+      vertx.close().await(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      log.warn("event loops did not stop within 15 s");
+    } finally {
+      backends.close();
+    }
+  }
+
+  private static List<Backend> createBackends(Vertx vertx, List<BackendConfig> configs) {
+    List<Backend> created = new ArrayList<>(configs.size());
+    for (BackendConfig config : configs) {
+      created.add(switch (config) {
+        case BackendConfig.OpenAi openAi -> OpenAiBackends.create(vertx, openAi.settings());
+        case BackendConfig.Local local -> LocalBackends.create(local.settings());
+        case BackendConfig.Simulated simulated ->
+            SimulatedBackends.create(vertx, simulated.settings());
+      });
+    }
+    return created;
+  }
+
+  private static TenantDirectory tenants(List<TenantConfig> configs) {
+    Map<String, Tenant> byHash = new HashMap<>();
+    for (TenantConfig config : configs) {
+      config.apiKeyHashes().forEach(hash -> byHash.put(hash, config.tenant()));
+    }
+    return TenantDirectory.of(byHash);
+  }
+}

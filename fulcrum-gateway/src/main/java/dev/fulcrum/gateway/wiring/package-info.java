@@ -1,0 +1,2 @@
+/** Assembly: turns a validated config into running backends, pipeline and HTTP server. */
+package dev.fulcrum.gateway.wiring;
