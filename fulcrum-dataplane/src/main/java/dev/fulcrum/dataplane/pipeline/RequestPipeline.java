@@ -16,6 +16,7 @@ import dev.fulcrum.dataplane.routing.Candidate;
 import dev.fulcrum.dataplane.routing.Decision;
 import dev.fulcrum.dataplane.routing.Dropped;
 import dev.fulcrum.dataplane.routing.Operation;
+import dev.fulcrum.dataplane.routing.RouteQuery;
 import dev.fulcrum.dataplane.routing.Router;
 import java.util.List;
 import java.util.Objects;
@@ -78,7 +79,8 @@ public final class RequestPipeline {
       Operation operation, Function<Candidate, CompletionStage<T>> call) {
     Decision decision;
     try {
-      decision = router.decide(alias, operation, routingTable.get(), backends);
+      decision = router.decide(new RouteQuery(alias, operation, context.stickyKey()),
+          routingTable.get(), backends);
     } catch (FulcrumException e) {
       return CompletableFuture.failedFuture(e);
     }

@@ -13,10 +13,13 @@ public sealed interface Decision {
   /**
    * The request goes to {@code chosen}; if that fails with a retriable error, to each of
    * {@code fallbacks} in order.
+   *
+   * @param version the model version that serves the request, {@code alias@version}
    */
-  record Routed(Candidate chosen, List<Candidate> fallbacks, List<Dropped> dropped)
-      implements Decision {
+  record Routed(String version, Candidate chosen, List<Candidate> fallbacks,
+      List<Dropped> dropped) implements Decision {
     public Routed {
+      Objects.requireNonNull(version, "version");
       Objects.requireNonNull(chosen, "chosen");
       fallbacks = List.copyOf(fallbacks);
       dropped = List.copyOf(dropped);

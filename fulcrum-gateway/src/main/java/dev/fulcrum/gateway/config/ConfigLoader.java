@@ -166,7 +166,7 @@ public final class ConfigLoader {
     Set<String> aliases = new HashSet<>();
     for (ConfigNode node : root.list("models")) {
       node.asObject("{ name: chat-large, routes: [ { backend: nebius, model: … } ] }");
-      node.allowOnly("name", "routes");
+      node.allowOnly("name", "version", "routes");
       String alias = node.string("name");
       if (alias.isBlank()) {
         throw node.field("name").error("must not be empty");
@@ -182,7 +182,7 @@ public final class ConfigLoader {
       if (routes.isEmpty()) {
         throw node.error("has no routes; add routes: [ { backend: NAME, model: UPSTREAM_MODEL } ]");
       }
-      models.add(new ModelRoutes(alias, routes));
+      models.add(ModelRoutes.single(alias, node.string("version", "1"), routes));
     }
     if (models.isEmpty()) {
       throw root.error("defines no models; add a models: list mapping names callers use to "

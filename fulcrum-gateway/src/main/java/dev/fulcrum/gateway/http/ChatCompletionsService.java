@@ -19,7 +19,7 @@ final class ChatCompletionsService {
 
   private void complete(RoutingContext ctx) {
     ChatRequest request = ChatRequest.fromJson(Exchange.body(ctx));
-    var context = Exchange.context(ctx);
+    var context = Exchange.context(ctx, request.options());
     if (request.stream()) {
       pipeline.stream(context, request).whenComplete((served, error) -> {
         if (error != null) {

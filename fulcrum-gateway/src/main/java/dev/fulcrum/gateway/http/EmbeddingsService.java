@@ -20,7 +20,7 @@ final class EmbeddingsService {
 
   private void embed(RoutingContext ctx) {
     EmbeddingRequest request = EmbeddingRequest.fromJson(Exchange.body(ctx));
-    pipeline.embed(Exchange.context(ctx), request).whenComplete((served, error) -> {
+    pipeline.embed(Exchange.context(ctx, request.options()), request).whenComplete((served, error) -> {
       if (error != null) {
         Exchange.fail(ctx, error);
         return;

@@ -22,9 +22,13 @@ final class Exchange {
     return ctx.get(REQUEST_ID_KEY);
   }
 
-  static RequestContext context(RoutingContext ctx) {
+  /**
+   * @param options the request's uninterpreted fields; OpenAI's {@code user} makes canary splits
+   *     sticky per end user
+   */
+  static RequestContext context(RoutingContext ctx, ObjectNode options) {
     Tenant tenant = ctx.get(TENANT_KEY);
-    return new RequestContext(requestId(ctx), tenant);
+    return new RequestContext(requestId(ctx), tenant, options.path("user").asText(""));
   }
 
   /** The request body as one JSON object; throws an InvalidRequestException otherwise. */
@@ -68,6 +72,7 @@ final class Exchange {
     var backend = served.servedBy().backend();
     response.putHeader(FulcrumHeaders.BACKEND, backend.name());
     response.putHeader(FulcrumHeaders.PLACEMENT, backend.placement().name());
+    response.putHeader(FulcrumHeaders.MODEL_VERSION, served.decision().version());
     response.putHeader(FulcrumHeaders.ATTEMPTS, Integer.toString(served.attempts()));
     if (backend.simulated()) {
       response.putHeader(FulcrumHeaders.SIMULATED, "true");

@@ -5,6 +5,7 @@ public final class FulcrumHeaders {
   public static final String REQUEST_ID = "x-fulcrum-request-id";
   public static final String BACKEND = "x-fulcrum-backend";
   public static final String PLACEMENT = "x-fulcrum-placement";
+  public static final String MODEL_VERSION = "x-fulcrum-model-version";
   public static final String SIMULATED = "x-fulcrum-simulated";
   public static final String ATTEMPTS = "x-fulcrum-attempts";
 

@@ -6,6 +6,7 @@ import dev.fulcrum.core.json.Json;
 import dev.fulcrum.core.routing.ModelRoutes;
 import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.routing.VersionRoutes;
 import dev.fulcrum.dataplane.routing.BackendView;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,15 +54,21 @@ final class ModelsService {
     entry.put("created", created);
     boolean simulated = false;
     ObjectNode fulcrum = Json.object();
-    var routes = fulcrum.putArray("routes");
-    for (Route route : model.routes()) {
-      ObjectNode item = routes.addObject();
-      item.put("backend", route.backend());
-      item.put("model", route.upstreamModel());
-      var info = backends.info(route.backend());
-      info.ifPresent(b -> item.put("placement", b.placement().name())
-          .put("kind", b.kind()).put("simulated", b.simulated()));
-      simulated |= info.map(b -> b.simulated()).orElse(false);
+    var versions = fulcrum.putArray("versions");
+    for (VersionRoutes version : model.versions()) {
+      ObjectNode versionNode = versions.addObject();
+      versionNode.put("version", version.version());
+      versionNode.put("weight", version.weight());
+      var routes = versionNode.putArray("routes");
+      for (Route route : version.routes()) {
+        ObjectNode item = routes.addObject();
+        item.put("backend", route.backend());
+        item.put("model", route.upstreamModel());
+        var info = backends.info(route.backend());
+        info.ifPresent(b -> item.put("placement", b.placement().name())
+            .put("kind", b.kind()).put("simulated", b.simulated()));
+        simulated |= info.map(b -> b.simulated()).orElse(false);
+      }
     }
     fulcrum.put("simulated", simulated);
     entry.put("owned_by", simulated ? "fulcrum (simulated backend)" : "fulcrum");
