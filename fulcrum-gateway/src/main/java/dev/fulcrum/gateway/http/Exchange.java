@@ -53,7 +53,11 @@ final class Exchange {
 
   /** Answers with the OpenAI-shaped error for {@code error}. */
   static void fail(RoutingContext ctx, Throwable error) {
-    ApiError mapped = ErrorMapper.map(error, requestId(ctx));
+    send(ctx, ErrorMapper.map(error, requestId(ctx)));
+  }
+
+  /** Answers with {@code mapped}. */
+  static void send(RoutingContext ctx, ApiError mapped) {
     HttpServerResponse response = ctx.response();
     if (response.headWritten()) {
       // too late for a status: the stream's own error event was already sent or is impossible

@@ -46,16 +46,17 @@ final class GatewayRoutes {
       return;
     }
     String path = ctx.request().path();
-    Exchange.fail(ctx, switch (ctx.statusCode()) {
-      case 404 -> new NotFoundException("no such endpoint: " + ctx.request().method() + " "
-          + abbreviate(path) + "; Fulcrum serves /v1/chat/completions, /v1/embeddings and "
-          + "/v1/models", "unknown_url");
-      case 405 -> new InvalidRequestException("method " + ctx.request().method()
-          + " is not allowed on " + abbreviate(path));
-      case 413 -> new PayloadTooLargeException(maxBodyBytes);
-      default -> new InvalidRequestException("the request could not be read (HTTP "
-          + ctx.statusCode() + ")");
-    });
+    switch (ctx.statusCode()) {
+      case 404 -> Exchange.fail(ctx, new NotFoundException("no such endpoint: "
+          + ctx.request().method() + " " + abbreviate(path) + "; Fulcrum serves "
+          + "/v1/chat/completions, /v1/embeddings and /v1/models", "unknown_url"));
+      case 405 -> Exchange.send(ctx, new ApiError(405, "invalid_request_error",
+          "method_not_allowed", "method " + ctx.request().method() + " is not allowed on "
+          + abbreviate(path)));
+      case 413 -> Exchange.fail(ctx, new PayloadTooLargeException(maxBodyBytes));
+      default -> Exchange.fail(ctx, new InvalidRequestException("the request could not be "
+          + "read (HTTP " + ctx.statusCode() + ")"));
+    }
   }
 
   private static String abbreviate(String path) {

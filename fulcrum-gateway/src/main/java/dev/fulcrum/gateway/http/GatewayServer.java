@@ -52,11 +52,9 @@ public final class GatewayServer {
   public static Future<GatewayServer> start(Vertx vertx, Dependencies deps, String host,
       int port, long maxBodyBytes, int instances) {
     GatewayServer server = new GatewayServer(vertx);
-    // the first instance resolves port 0; the rest then share the port it got
-    return vertx.deployVerticle(server.verticle(deps, host, port, maxBodyBytes))
-        .compose(id -> instances <= 1 ? Future.succeededFuture(id)
-            : vertx.deployVerticle(() -> server.verticle(deps, host, server.port, maxBodyBytes),
-                new DeploymentOptions().setInstances(instances - 1)))
+    // instances listening on the same requested port share one socket (port 0 included)
+    return vertx.deployVerticle(() -> server.verticle(deps, host, port, maxBodyBytes),
+            new DeploymentOptions().setInstances(instances))
         .map(id -> {
           server.ready.set(true);
           return server;
@@ -88,7 +86,12 @@ public final class GatewayServer {
                 .setTcpNoDelay(true)
                 .setIdleTimeout(300))
             .requestHandler(GatewayRoutes.create(vertx, deps, maxBodyBytes, ready::get));
-        return server.listen(requestedPort, host).onSuccess(s -> port = s.actualPort());
+        return server.listen(requestedPort, host).onSuccess(s -> {
+          if (port != 0 && port != s.actualPort()) {
+            throw new IllegalStateException("server instances bound different ports");
+          }
+          port = s.actualPort();
+        });
       }
 
       @Override

@@ -1,0 +1,144 @@
+package dev.fulcrum.dataplane.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fulcrum.core.backend.Backend;
+import dev.fulcrum.core.chat.ChatMessage;
+import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.embedding.EmbeddingRequest;
+import dev.fulcrum.core.error.InvalidRequestException;
+import dev.fulcrum.core.error.NotFoundException;
+import dev.fulcrum.core.error.ServiceUnavailableException;
+import dev.fulcrum.core.error.UpstreamRejectedException;
+import dev.fulcrum.core.error.UpstreamTimeoutException;
+import dev.fulcrum.core.error.UpstreamUnavailableException;
+import dev.fulcrum.core.routing.ModelRoutes;
+import dev.fulcrum.core.routing.Price;
+import dev.fulcrum.core.routing.Route;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.routing.Router;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RequestPipelineTest {
+  private static final RequestContext CONTEXT = new RequestContext("req_1", new Tenant("acme"));
+  private static final ChatRequest HELLO =
+      ChatRequest.of("chat", List.of(ChatMessage.of("user", "hello")));
+
+  private static RequestPipeline pipeline(List<Backend> backends, Set<String> disabled,
+      String... routeBackends) {
+    List<Route> routes = java.util.Arrays.stream(routeBackends)
+        .map(name -> new Route(name, "upstream-" + name, Price.FREE)).toList();
+    RoutingTable table = RoutingTable.of(List.of(ModelRoutes.single("chat", "3", routes)),
+        disabled);
+    return new RequestPipeline(new Router(), Backends.of(backends), () -> table);
+  }
+
+  private static Throwable failure(java.util.concurrent.CompletionStage<?> stage) {
+    try {
+      stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected a failure");
+  }
+
+  @Test
+  void sendsTheUpstreamModelNameAndReportsWhoServed() throws Exception {
+    var primary = FakeBackend.answering("primary");
+    var served = pipeline(List.of(primary), Set.of(), "primary").chat(CONTEXT, HELLO)
+        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(primary.calls.getFirst().model()).isEqualTo("upstream-primary");
+    assertThat(served.servedBy().backend().name()).isEqualTo("primary");
+    assertThat(served.decision().version()).isEqualTo("chat@3");
+    assertThat(served.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void fallsBackOnRetriableFailuresInRouteOrder() throws Exception {
+    var down = FakeBackend.failingWith("down",
+        new UpstreamUnavailableException("down", 503, "HTTP 503", null));
+    var slow = FakeBackend.failingWith("slow", new UpstreamTimeoutException("slow", "t", null));
+    var healthy = FakeBackend.answering("healthy");
+
+    var served = pipeline(List.of(down, slow, healthy), Set.of(), "down", "slow", "healthy")
+        .chat(CONTEXT, HELLO).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(served.servedBy().backend().name()).isEqualTo("healthy");
+    assertThat(served.attempts()).isEqualTo(3);
+    assertThat(down.calls).hasSize(1);
+    assertThat(slow.calls).hasSize(1);
+  }
+
+  @Test
+  void doesNotFallBackWhenTheRequestItselfIsRejected() {
+    var rejecting = FakeBackend.failingWith("a", new UpstreamRejectedException("a", 400, "bad"));
+    var other = FakeBackend.answering("b");
+
+    var error = failure(pipeline(List.of(rejecting, other), Set.of(), "a", "b")
+        .chat(CONTEXT, HELLO));
+
+    assertThat(error).isInstanceOf(UpstreamRejectedException.class);
+    assertThat(other.calls).isEmpty();
+  }
+
+  @Test
+  void reportsTheLastFailureWhenEveryRouteFails() {
+    var a = FakeBackend.failingWith("a", new UpstreamUnavailableException("a", 502, "x", null));
+    var b = FakeBackend.failingWith("b", new UpstreamTimeoutException("b", "too slow", null));
+    assertThat(failure(pipeline(List.of(a, b), Set.of(), "a", "b").chat(CONTEXT, HELLO)))
+        .isInstanceOf(UpstreamTimeoutException.class).hasMessage("too slow");
+  }
+
+  @Test
+  void skipsKillSwitchedBackends() throws Exception {
+    var off = FakeBackend.answering("off");
+    var on = FakeBackend.answering("on");
+    var served = pipeline(List.of(off, on), Set.of("off"), "off", "on").chat(CONTEXT, HELLO)
+        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(served.servedBy().backend().name()).isEqualTo("on");
+    assertThat(off.calls).isEmpty();
+    assertThat(served.decision().dropped()).singleElement()
+        .hasToString("off: switched off by a kill switch");
+  }
+
+  @Test
+  void answers503WhenNothingCanServeAnd400WhenNothingCouldEver() {
+    var off = FakeBackend.answering("off");
+    assertThat(failure(pipeline(List.of(off), Set.of("off"), "off").chat(CONTEXT, HELLO)))
+        .isInstanceOf(ServiceUnavailableException.class)
+        .hasMessageContaining("off: switched off by a kill switch");
+    assertThat(failure(pipeline(List.of(off), Set.of(), "off")
+        .embed(CONTEXT, EmbeddingRequest.of("chat", List.of("x")))))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("does not serve embeddings");
+  }
+
+  @Test
+  void rejectsAnUnknownModelListingTheKnownOnes() {
+    var a = FakeBackend.answering("a");
+    var request = ChatRequest.of("gpt-9", List.of(ChatMessage.of("user", "x")));
+    assertThat(failure(pipeline(List.of(a), Set.of(), "a").chat(CONTEXT, request)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("model 'gpt-9' does not exist; known models: chat");
+  }
+
+  @Test
+  void failsFastOnUnknownModelsWithoutCallingAnyBackend() {
+    var a = FakeBackend.answering("a");
+    assertThatThrownBy(() -> pipeline(List.of(a), Set.of(), "a")
+        .chat(CONTEXT, ChatRequest.of("x", List.of(ChatMessage.of("user", "y"))))
+        .toCompletableFuture().join())
+        .hasCauseInstanceOf(NotFoundException.class);
+    assertThat(a.calls).isEmpty();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.fulcrum.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fulcrum.controlplane.tenant.ApiKeyHash;
+import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.core.backend.BackendInfo;
+import dev.fulcrum.core.backend.ChatBackend;
+import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.chat.ChatResponse;
+import dev.fulcrum.core.routing.ModelRoutes;
+import dev.fulcrum.core.routing.Price;
+import dev.fulcrum.core.routing.Route;
+import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.pipeline.Backends;
+import dev.fulcrum.dataplane.pipeline.RequestPipeline;
+import dev.fulcrum.dataplane.routing.Router;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Internal failures and hostile input never leak stack traces or internals to the client. */
+class ErrorHandlingIT {
+  private static final String KEY = "sk-errors";
+  private static Vertx vertx;
+  private static GatewayServer server;
+  private static final HttpClient client = HttpClient.newHttpClient();
+
+  /** A backend with a bug: it completes with nothing and throws on streaming. */
+  static final class BuggyBackend implements ChatBackend {
+    @Override
+    public BackendInfo info() {
+      return new BackendInfo("buggy", "test", Placement.LOCAL, false, false);
+    }
+
+    @Override
+    public CompletionStage<ChatResponse> doChat(ChatRequest request) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    var table = RoutingTable.of(List.of(ModelRoutes.single("buggy", "1",
+        List.of(new Route("buggy", "m", Price.FREE)))));
+    var backends = Backends.of(List.of(new BuggyBackend()));
+    var deps = new GatewayServer.Dependencies(
+        new RequestPipeline(new Router(), backends, () -> table),
+        TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
+        () -> table, backends, 0);
+    server = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)
+        .await(10, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("authorization", "Bearer " + KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertNoInternals(HttpResponse<String> response) {
+    assertThat(response.body())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("at dev.fulcrum")
+        .doesNotContain("at io.vertx")
+        .doesNotContain("java.")
+        .doesNotContain("NullPointer");
+    assertThat(response.headers().firstValue(FulcrumHeaders.REQUEST_ID)).isPresent();
+  }
+
+  @Test
+  void aBugBecomesAGeneric500CarryingOnlyTheRequestId() throws Exception {
+    var response = post("/v1/chat/completions",
+        "{\"model\":\"buggy\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    String requestId = response.headers().firstValue(FulcrumHeaders.REQUEST_ID).orElseThrow();
+    assertThat(response.body()).contains("internal error in Fulcrum").contains(requestId);
+    assertNoInternals(response);
+  }
+
+  @Test
+  void hostileInputGetsA4xxWithoutInternals() throws Exception {
+    List<String> bodies = List.of("", "null", "[]", "\"x\"", "{", "{\"model\":", "\u0000\u0001",
+        "{\"model\":\"buggy\",\"messages\":[{\"role\":\"user\",\"content\":[[[[[]]]]]}]}",
+        "{\"model\":\"buggy\",\"messages\":[{\"role\":\"user\",\"content\":{\"$ref\":1}}]}",
+        "{\"model\":{\"nested\":true},\"messages\":[]}",
+        "{\"model\":\"buggy\",\"messages\":[null]}",
+        "{\"model\":\"buggy\",\"messages\":[{\"role\":null}]}",
+        "{\"model\":\"buggy\",\"stream\":1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+        "{\"model\":\"buggy\",\"input\":[1,2,3]}");
+    for (String path : List.of("/v1/chat/completions", "/v1/embeddings")) {
+      for (String body : bodies) {
+        var response = post(path, body);
+        assertThat(response.statusCode()).as("%s %s", path, body).isBetween(400, 499);
+        assertNoInternals(response);
+      }
+    }
+  }
+}
