@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * a running backend; tests of capabilities the backend lacks are skipped, not passed.
  */
 public abstract class BackendContract {
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   /** The backend under test, ready to serve. */
   protected abstract Backend backend();

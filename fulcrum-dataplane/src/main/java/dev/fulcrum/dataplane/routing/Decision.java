@@ -15,9 +15,11 @@ public sealed interface Decision {
    * {@code fallbacks} in order.
    *
    * @param version the model version that serves the request, {@code alias@version}
+   * @param degraded true when the model's routes were all down and its degraded-mode model
+   *     serves instead
    */
   record Routed(String version, Candidate chosen, List<Candidate> fallbacks,
-      List<Dropped> dropped) implements Decision {
+      List<Dropped> dropped, boolean degraded) implements Decision {
     public Routed {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(chosen, "chosen");

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param backend the backend's name
  * @param cause the kind of reason, which decides the status when nothing is left
- * @param reason e.g. "does not serve embeddings"
+ * @param reason e.g. "CLOUD not allowed for PRIVATE request with PERSON, EMAIL_ADDRESS"
  */
 public record Dropped(String backend, Cause cause, String reason) {
 
@@ -15,8 +15,14 @@ public record Dropped(String backend, Cause cause, String reason) {
   public enum Cause {
     /** The backend cannot do this at all: the request must change (400). */
     UNSUPPORTED,
-    /** The backend is down, disabled or missing: try later (503). */
-    UNAVAILABLE
+    /** The backend is down, switched off or missing: try later (503). */
+    UNAVAILABLE,
+    /** Privacy policy forbids this placement for this request (403). */
+    FORBIDDEN,
+    /** The caller's latency target or cost cap rules it out (400). */
+    CONSTRAINT,
+    /** The tenant's budget is spent and this route costs money (429). */
+    BUDGET
   }
 
   public Dropped {

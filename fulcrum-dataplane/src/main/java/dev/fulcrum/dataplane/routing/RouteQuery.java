@@ -1,19 +1,38 @@
 package dev.fulcrum.dataplane.routing;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The facts about one request that placement depends on.
+ * The facts about one request that placement depends on. Everything the router knows arrives
+ * here or in the table and backend view, including the current time.
  *
  * @param alias the model the caller named
  * @param operation what is asked of the backend
  * @param stickyKey who is asking (tenant, and user when known), so canary splits are sticky
+ * @param now the current instant, for health and cool-down checks
+ * @param privacy what the privacy scan found and the tenant's policy
+ * @param constraints the caller's latency and cost limits
+ * @param tokens expected usage, for cost estimates
+ * @param budgetExhausted the tenant's budget is spent: only free routes may serve
  */
-public record RouteQuery(String alias, Operation operation, String stickyKey) {
+public record RouteQuery(String alias, Operation operation, String stickyKey, Instant now,
+    PrivacyFacts privacy, Constraints constraints, TokenEstimate tokens,
+    boolean budgetExhausted) {
+
   public RouteQuery {
     Objects.requireNonNull(alias, "alias");
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(stickyKey, "stickyKey");
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(constraints, "constraints");
+    Objects.requireNonNull(tokens, "tokens");
+  }
+
+  public RouteQuery withAlias(String other) {
+    return new RouteQuery(other, operation, stickyKey, now, privacy, constraints, tokens,
+        budgetExhausted);
   }
 
   /** A well-mixed 64-bit hash of the sticky key (FNV-1a, then a SplitMix64 finalizer). */

@@ -18,17 +18,21 @@ final class FakeBackend implements ChatBackend {
   private final FulcrumException failure;
   final List<ChatRequest> calls = new ArrayList<>();
 
-  private FakeBackend(String name, FulcrumException failure) {
-    this.info = new BackendInfo(name, "fake", Placement.CLOUD, false, false);
+  private FakeBackend(String name, Placement placement, FulcrumException failure) {
+    this.info = new BackendInfo(name, "fake", placement, false, false);
     this.failure = failure;
   }
 
+  static FakeBackend answering(String name, Placement placement) {
+    return new FakeBackend(name, placement, null);
+  }
+
   static FakeBackend answering(String name) {
-    return new FakeBackend(name, null);
+    return new FakeBackend(name, Placement.CLOUD, null);
   }
 
   static FakeBackend failingWith(String name, FulcrumException failure) {
-    return new FakeBackend(name, failure);
+    return new FakeBackend(name, Placement.CLOUD, failure);
   }
 
   @Override

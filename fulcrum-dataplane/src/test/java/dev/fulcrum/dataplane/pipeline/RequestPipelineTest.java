@@ -41,7 +41,7 @@ class RequestPipelineTest {
 
   private static Throwable failure(java.util.concurrent.CompletionStage<?> stage) {
     try {
-      stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       return e.getCause();
     } catch (Exception e) {
@@ -54,7 +54,7 @@ class RequestPipelineTest {
   void sendsTheUpstreamModelNameAndReportsWhoServed() throws Exception {
     var primary = FakeBackend.answering("primary");
     var served = pipeline(List.of(primary), Set.of(), "primary").chat(CONTEXT, HELLO)
-        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(primary.calls.getFirst().model()).isEqualTo("upstream-primary");
     assertThat(served.servedBy().backend().name()).isEqualTo("primary");
@@ -70,7 +70,7 @@ class RequestPipelineTest {
     var healthy = FakeBackend.answering("healthy");
 
     var served = pipeline(List.of(down, slow, healthy), Set.of(), "down", "slow", "healthy")
-        .chat(CONTEXT, HELLO).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        .chat(CONTEXT, HELLO).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(served.servedBy().backend().name()).isEqualTo("healthy");
     assertThat(served.attempts()).isEqualTo(3);
@@ -103,7 +103,7 @@ class RequestPipelineTest {
     var off = FakeBackend.answering("off");
     var on = FakeBackend.answering("on");
     var served = pipeline(List.of(off, on), Set.of("off"), "off", "on").chat(CONTEXT, HELLO)
-        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(served.servedBy().backend().name()).isEqualTo("on");
     assertThat(off.calls).isEmpty();
@@ -121,6 +121,67 @@ class RequestPipelineTest {
         .embed(CONTEXT, EmbeddingRequest.of("chat", List.of("x")))))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("does not serve embeddings");
+  }
+
+  @Test
+  void stopsCallingABackendOnceItsCircuitOpens() {
+    var down = FakeBackend.failingWith("down",
+        new UpstreamUnavailableException("down", 503, "HTTP 503", null));
+    var up = FakeBackend.answering("up");
+    var pipeline = pipeline(List.of(down, up), Set.of(), "down", "up");
+    for (int i = 0; i < 12; i++) {
+      pipeline.chat(CONTEXT, HELLO).toCompletableFuture().join();
+    }
+
+    assertThat(down.calls).hasSize(10);
+    assertThat(up.calls).hasSize(12);
+  }
+
+  @Test
+  void fallsBackOnlyWhileTheRetryBudgetLasts() {
+    var down = FakeBackend.failingWith("down",
+        new UpstreamUnavailableException("down", 503, "HTTP 503", null));
+    var up = FakeBackend.answering("up");
+    var table = RoutingTable.of(List.of(ModelRoutes.single("chat", "1", List.of(
+        new Route("down", "m", Price.FREE), new Route("up", "m", Price.FREE)))));
+    var pipeline = new RequestPipeline(new Router(), Backends.of(List.of(down, up)), () -> table,
+        java.time.Clock.systemUTC(), new dev.fulcrum.dataplane.health.RetryBudget(0.01, 1));
+
+    pipeline.chat(CONTEXT, HELLO).toCompletableFuture().join();
+    assertThat(failure(pipeline.chat(CONTEXT, HELLO)))
+        .isInstanceOf(UpstreamUnavailableException.class);
+    assertThat(up.calls).hasSize(1);
+  }
+
+  @Test
+  void refusesAPrivateRequestWhenOnlyTheCloudCouldServeIt() {
+    var cloud = FakeBackend.answering("nebius");
+    var privateTenant = new Tenant("bank", dev.fulcrum.core.privacy.PrivacyLevel.PRIVATE,
+        Tenant.DEFAULT_TRUST_ZONE);
+    var context = new RequestContext("req_2", privateTenant);
+
+    assertThat(failure(pipeline(List.of(cloud), Set.of(), "nebius").chat(context, HELLO)))
+        .isInstanceOf(dev.fulcrum.core.error.PermissionDeniedException.class)
+        .hasMessage("no backend can serve model 'chat': nebius: CLOUD not allowed for PRIVATE "
+            + "request");
+    assertThat(cloud.calls).isEmpty();
+  }
+
+  @Test
+  void aCallerCanOnlyMakeThePrivacyLevelStricter() {
+    var cloud = FakeBackend.answering("nebius");
+    var local = FakeBackend.answering("box", dev.fulcrum.core.backend.Placement.LOCAL);
+    var strict = new RequestContext("req_3", new Tenant("acme"), "", new RequestHints(
+        dev.fulcrum.core.privacy.PrivacyLevel.PRIVATE,
+        dev.fulcrum.dataplane.routing.Constraints.NONE, ""));
+    var served = pipeline(List.of(cloud, local), Set.of(), "nebius", "box").chat(strict, HELLO)
+        .toCompletableFuture().join();
+
+    assertThat(served.servedBy().backend().name()).isEqualTo("box");
+    assertThat(strict.privacy()).isEqualTo(dev.fulcrum.core.privacy.PrivacyLevel.PRIVATE);
+    var lax = new RequestContext("r", new Tenant("bank", dev.fulcrum.core.privacy.PrivacyLevel
+        .PRIVATE, Tenant.DEFAULT_TRUST_ZONE), "", RequestHints.NONE);
+    assertThat(lax.privacy()).isEqualTo(dev.fulcrum.core.privacy.PrivacyLevel.PRIVATE);
   }
 
   @Test

@@ -2,11 +2,14 @@ package dev.fulcrum.gateway.config;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.privacy.PrivacyLevel;
 import dev.fulcrum.core.routing.ModelRoutes;
 import dev.fulcrum.core.routing.Price;
 import dev.fulcrum.core.routing.Route;
+import dev.fulcrum.core.routing.RoutingPolicy;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.health.HealthSettings;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.local.LocalSettings;
 import dev.fulcrum.inference.openai.OpenAiSettings;
@@ -62,10 +65,11 @@ public final class ConfigLoader {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
     root.allowOnly("server", "backends", "models", "tenants");
     ServerConfig server = server(root.object("server"));
-    List<BackendConfig> backends = backends(root);
+    Map<String, HealthSettings> health = new LinkedHashMap<>();
+    List<BackendConfig> backends = backends(root, health);
     RoutingTable routing = models(root, backends);
     List<TenantConfig> tenants = tenants(root);
-    return new FulcrumConfig(name, server, backends, routing, tenants);
+    return new FulcrumConfig(name, server, backends, routing, tenants, health);
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -77,7 +81,7 @@ public final class ConfigLoader {
         node.integer("event-loops", Runtime.getRuntime().availableProcessors(), 1, 256));
   }
 
-  private List<BackendConfig> backends(ConfigNode root) {
+  private List<BackendConfig> backends(ConfigNode root, Map<String, HealthSettings> health) {
     List<BackendConfig> backends = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (ConfigNode node : root.list("backends")) {
@@ -97,6 +101,7 @@ public final class ConfigLoader {
         case "local" -> local(node, name);
         default -> simulated(node, name);
       });
+      health.put(name, circuitBreaker(node.object("circuit-breaker")));
     }
     if (backends.isEmpty()) {
       throw root.error("defines no backends; add a backends: list (see the config reference "
@@ -107,7 +112,7 @@ public final class ConfigLoader {
 
   private static BackendConfig openAi(ConfigNode node, String name) {
     node.allowOnly("name", "kind", "placement", "base-url", "api-key", "connect-timeout",
-        "read-timeout", "max-connections");
+        "read-timeout", "max-connections", "circuit-breaker");
     String rawUrl = node.string("base-url");
     URI url;
     try {
@@ -129,7 +134,7 @@ public final class ConfigLoader {
   }
 
   private static BackendConfig local(ConfigNode node, String name) {
-    node.allowOnly("name", "kind", "placement", "threads");
+    node.allowOnly("name", "kind", "placement", "threads", "circuit-breaker");
     return new BackendConfig.Local(new LocalSettings(name,
         node.enumeration("placement", Placement.class, Placement.LOCAL),
         node.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256)));
@@ -137,7 +142,7 @@ public final class ConfigLoader {
 
   private static BackendConfig simulated(ConfigNode node, String name) {
     node.allowOnly("name", "kind", "placement", "latency", "tokens-per-second", "batch-cost",
-        "error-rate", "seed", "dimensions");
+        "error-rate", "seed", "dimensions", "circuit-breaker");
     ConfigNode latency = node.object("latency");
     latency.allowOnly("median", "p99");
     Duration median = latency.duration("median", Duration.ZERO);
@@ -159,14 +164,27 @@ public final class ConfigLoader {
         node.integer("dimensions", 384, 1, 65_536)));
   }
 
+  private static HealthSettings circuitBreaker(ConfigNode node) {
+    node.allowOnly("failure-rate", "window", "minimum-calls", "open-for", "half-open-probes");
+    HealthSettings d = HealthSettings.DEFAULTS;
+    return new HealthSettings(
+        (float) node.number("failure-rate", d.failureRateThreshold(), 1, 100),
+        node.integer("window", d.windowSize(), 1, 10_000),
+        node.integer("minimum-calls", d.minimumCalls(), 1, 10_000),
+        positive(node, "open-for", d.openFor()),
+        node.integer("half-open-probes", d.halfOpenProbes(), 1, 1_000),
+        d.ewmaWeight());
+  }
+
   private static RoutingTable models(ConfigNode root, List<BackendConfig> backends) {
     Map<String, BackendConfig> byName = new LinkedHashMap<>();
     backends.forEach(b -> byName.put(b.name(), b));
     List<ModelRoutes> models = new ArrayList<>();
-    Set<String> aliases = new HashSet<>();
+    Set<String> aliases = new java.util.LinkedHashSet<>();
+    Map<ConfigNode, String> degradedTargets = new LinkedHashMap<>();
     for (ConfigNode node : root.list("models")) {
       node.asObject("{ name: chat-large, routes: [ { backend: nebius, model: … } ] }");
-      node.allowOnly("name", "version", "routes");
+      node.allowOnly("name", "version", "routes", "strategy", "degraded-to");
       String alias = node.string("name");
       if (alias.isBlank()) {
         throw node.field("name").error("must not be empty");
@@ -182,8 +200,24 @@ public final class ConfigLoader {
       if (routes.isEmpty()) {
         throw node.error("has no routes; add routes: [ { backend: NAME, model: UPSTREAM_MODEL } ]");
       }
-      models.add(ModelRoutes.single(alias, node.string("version", "1"), routes));
+      RoutingPolicy policy = new RoutingPolicy(
+          node.enumeration("strategy", RoutingPolicy.Strategy.class,
+              RoutingPolicy.Strategy.ORDERED),
+          node.string("degraded-to", ""));
+      if (policy.degradedTo().equals(alias)) {
+        throw node.field("degraded-to").error("names the model itself; name another model "
+            + "(usually one served LOCAL or PRIVATE)");
+      }
+      models.add(ModelRoutes.single(alias, node.string("version", "1"), routes)
+          .withPolicy(policy));
+      degradedTargets.put(node, policy.degradedTo());
     }
+    degradedTargets.forEach((node, target) -> {
+      if (!target.isEmpty() && !aliases.contains(target)) {
+        throw node.field("degraded-to").error("names '" + target + "', but no model has that "
+            + "name; known models: " + String.join(", ", aliases));
+      }
+    });
     if (models.isEmpty()) {
       throw root.error("defines no models; add a models: list mapping names callers use to "
           + "backends");
@@ -217,11 +251,12 @@ public final class ConfigLoader {
     Set<String> keys = new HashSet<>();
     for (ConfigNode node : root.list("tenants")) {
       node.asObject("{ id: acme, api-keys: [ \"sha256:…\" ] }");
-      node.allowOnly("id", "api-keys");
+      node.allowOnly("id", "api-keys", "privacy", "trust-zone");
       String id = node.string("id");
       Tenant tenant;
       try {
-        tenant = new Tenant(id);
+        tenant = new Tenant(id, node.enumeration("privacy", PrivacyLevel.class,
+            PrivacyLevel.INTERNAL), trustZone(node));
       } catch (IllegalArgumentException e) {
         throw node.field("id").error(e.getMessage());
       }
@@ -250,6 +285,22 @@ public final class ConfigLoader {
           + "list");
     }
     return tenants;
+  }
+
+  private static Set<Placement> trustZone(ConfigNode node) {
+    if (!node.has("trust-zone")) {
+      return Tenant.DEFAULT_TRUST_ZONE;
+    }
+    Set<Placement> zone = java.util.EnumSet.noneOf(Placement.class);
+    for (ConfigNode item : node.list("trust-zone")) {
+      String raw = item.text().strip();
+      try {
+        zone.add(Placement.valueOf(raw.toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw item.error("must be LOCAL, PRIVATE or CLOUD, got '" + raw + "'");
+      }
+    }
+    return zone;
   }
 
   private static String name(ConfigNode node) {

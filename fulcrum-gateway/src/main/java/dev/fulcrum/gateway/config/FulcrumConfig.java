@@ -1,7 +1,9 @@
 package dev.fulcrum.gateway.config;
 
 import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.dataplane.health.HealthSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,18 +14,20 @@ import java.util.Objects;
  * @param backends the backends to start, in file order
  * @param routing model aliases and their routes
  * @param tenants who may call, and with which keys
+ * @param health circuit-breaker and health settings by backend name
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
-    RoutingTable routing, List<TenantConfig> tenants) {
+    RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
+    health = Map.copyOf(health);
   }
 
   public FulcrumConfig withPort(int port) {
-    return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants);
+    return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health);
   }
 }

@@ -28,7 +28,8 @@ final class Exchange {
    */
   static RequestContext context(RoutingContext ctx, ObjectNode options) {
     Tenant tenant = ctx.get(TENANT_KEY);
-    return new RequestContext(requestId(ctx), tenant, options.path("user").asText(""));
+    return new RequestContext(requestId(ctx), tenant, options.path("user").asText(""),
+        HintHeaders.parse(ctx.request().headers()));
   }
 
   /** The request body as one JSON object; throws an InvalidRequestException otherwise. */
@@ -80,6 +81,12 @@ final class Exchange {
     response.putHeader(FulcrumHeaders.ATTEMPTS, Integer.toString(served.attempts()));
     if (backend.simulated()) {
       response.putHeader(FulcrumHeaders.SIMULATED, "true");
+    }
+    if (served.decision().degraded()) {
+      response.putHeader(FulcrumHeaders.DEGRADED, "true");
+    }
+    if (HintHeaders.explain(ctx.request().headers())) {
+      response.putHeader(FulcrumHeaders.DECISION, DecisionJson.of(served.decision()));
     }
   }
 }

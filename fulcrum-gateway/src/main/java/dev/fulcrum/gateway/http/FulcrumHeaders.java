@@ -8,6 +8,8 @@ public final class FulcrumHeaders {
   public static final String MODEL_VERSION = "x-fulcrum-model-version";
   public static final String SIMULATED = "x-fulcrum-simulated";
   public static final String ATTEMPTS = "x-fulcrum-attempts";
+  public static final String DEGRADED = "x-fulcrum-degraded";
+  public static final String DECISION = "x-fulcrum-decision";
 
   private FulcrumHeaders() {}
 }

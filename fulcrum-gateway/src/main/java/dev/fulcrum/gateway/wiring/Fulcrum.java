@@ -4,6 +4,7 @@ import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.backend.Backend;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.Router;
@@ -17,6 +18,7 @@ import dev.fulcrum.inference.simulated.SimulatedBackends;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,9 +54,11 @@ public final class Fulcrum implements AutoCloseable {
         .setPreferNativeTransport(true));
     Backends backends = null;
     try {
-      backends = Backends.of(createBackends(vertx, config.backends()));
+      Clock clock = Clock.systemUTC();
+      backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
       RoutingTable routing = config.routing();
-      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, () -> routing);
+      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, () -> routing,
+          clock, RetryBudget.standard());
       var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
           () -> routing, backends, Instant.now().getEpochSecond());
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),

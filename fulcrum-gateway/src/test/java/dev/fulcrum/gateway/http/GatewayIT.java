@@ -31,6 +31,7 @@ class GatewayIT {
       backends:
         - { name: upstream, kind: openai, base-url: "${UPSTREAM}", api-key: sk-up, read-timeout: 1s }
         - { name: dead, kind: openai, base-url: "${DEAD}", connect-timeout: 1s }
+        - { name: limited, kind: openai, base-url: "${UPSTREAM}" }
         - { name: sim, kind: simulated, placement: CLOUD, tokens-per-second: 0 }
         - { name: local, kind: local }
       models:
@@ -45,7 +46,7 @@ class GatewayIT {
         - name: drip
           routes: [ { backend: upstream, model: drip-5 } ]
         - { name: boom, routes: [ { backend: upstream, model: error-500 } ] }
-        - { name: busy, routes: [ { backend: upstream, model: error-429 } ] }
+        - { name: busy, routes: [ { backend: limited, model: error-429 } ] }
         - { name: sleepy, routes: [ { backend: upstream, model: slow-5000 } ] }
         - { name: only-dead, routes: [ { backend: dead, model: x } ] }
       tenants:

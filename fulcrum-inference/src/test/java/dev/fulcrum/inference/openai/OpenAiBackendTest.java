@@ -62,7 +62,7 @@ class OpenAiBackendTest {
 
   private static FulcrumException failure(java.util.concurrent.CompletionStage<?> stage) {
     try {
-      stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+      stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(FulcrumException.class);
       return (FulcrumException) e.getCause();
@@ -78,7 +78,7 @@ class OpenAiBackendTest {
         + "\"content\":\"hi\",\"name\":\"ann\"}],\"temperature\":0.2,\"tools\":[{\"type\":"
         + "\"function\",\"function\":{\"name\":\"f\",\"parameters\":{}}}],\"response_format\":"
         + "{\"type\":\"json_object\"},\"x_vendor\":{\"a\":[1,2]}}").getBytes());
-    backend.chat(ChatRequest.fromJson(body)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    backend.chat(ChatRequest.fromJson(body)).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     var last = upstream.received().getLast();
     JsonNode sent = Json.MAPPER.readTree(last.body());
@@ -92,7 +92,7 @@ class OpenAiBackendTest {
 
   @Test
   void fillsSpecFieldsTheUpstreamOmitted() throws Exception {
-    var json = backend.chat(chat("gpt-x")).toCompletableFuture().get(5, TimeUnit.SECONDS).json();
+    var json = backend.chat(chat("gpt-x")).toCompletableFuture().get(30, TimeUnit.SECONDS).json();
     var choice = json.path("choices").get(0);
     assertThat(choice.has("logprobs")).isTrue();
     assertThat(choice.path("message").has("refusal")).isTrue();
@@ -155,7 +155,7 @@ class OpenAiBackendTest {
     var request = new ChatRequest("truncate", List.of(ChatMessage.of("user", "a b c")), true,
         Json.object());
     Flow.Publisher<ChatChunk> stream = backend.stream(request).toCompletableFuture()
-        .get(5, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
     var outcome = new CompletableFuture<Throwable>();
     stream.subscribe(new Flow.Subscriber<>() {
       public void onSubscribe(Flow.Subscription s) {
@@ -172,7 +172,7 @@ class OpenAiBackendTest {
         outcome.complete(null);
       }
     });
-    assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(UpstreamUnavailableException.class);
+    assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(UpstreamUnavailableException.class);
   }
 
   @Test
@@ -181,7 +181,7 @@ class OpenAiBackendTest {
     var request = new ChatRequest("drip-5", List.of(ChatMessage.of("user", "x")), true,
         Json.object());
     Flow.Publisher<ChatChunk> stream = backend.stream(request).toCompletableFuture()
-        .get(5, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
     var firstChunk = new CompletableFuture<Flow.Subscription>();
     stream.subscribe(new Flow.Subscriber<>() {
       Flow.Subscription subscription;
@@ -199,9 +199,9 @@ class OpenAiBackendTest {
 
       public void onComplete() {}
     });
-    firstChunk.get(5, TimeUnit.SECONDS).cancel();
+    firstChunk.get(30, TimeUnit.SECONDS).cancel();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (upstream.abortedStreams() == before && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
@@ -211,9 +211,9 @@ class OpenAiBackendTest {
   @Test
   void placesEmbeddingsByIndexWhateverOrderTheyArriveIn() throws Exception {
     var response = ((EmbeddingBackend) backend).embed(EmbeddingRequest.of("e",
-        List.of("alpha", "beta", "gamma"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        List.of("alpha", "beta", "gamma"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
     var again = ((EmbeddingBackend) backend).embed(EmbeddingRequest.of("e",
-        List.of("gamma"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        List.of("gamma"))).toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertThat(response.vectors().get(2)).containsExactly(again.vectors().get(0));
   }
 

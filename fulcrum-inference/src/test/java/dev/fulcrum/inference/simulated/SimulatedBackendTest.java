@@ -32,7 +32,7 @@ class SimulatedBackendTest {
     var request = ChatRequest.of("m", List.of(ChatMessage.of("user", "first"),
         ChatMessage.of("assistant", "ok"), ChatMessage.of("user", "what is <PERSON_1>?")));
 
-    var json = backend.chat(request).toCompletableFuture().get(5, TimeUnit.SECONDS).json();
+    var json = backend.chat(request).toCompletableFuture().get(30, TimeUnit.SECONDS).json();
 
     assertThat(json.path("system_fingerprint").asText()).isEqualTo("fulcrum-simulated");
     String content = json.path("choices").get(0).path("message").path("content").asText();
@@ -48,7 +48,7 @@ class SimulatedBackendTest {
     var request = new ChatRequest("m", List.of(ChatMessage.of("user", "a b c d e f")), false,
         options);
 
-    var json = backend.chat(request).toCompletableFuture().get(5, TimeUnit.SECONDS).json();
+    var json = backend.chat(request).toCompletableFuture().get(30, TimeUnit.SECONDS).json();
 
     var choice = json.path("choices").get(0);
     assertThat(choice.path("finish_reason").asText()).isEqualTo("length");
@@ -62,7 +62,7 @@ class SimulatedBackendTest {
         1.0, 1, 8));
     var request = ChatRequest.of("m", List.of(ChatMessage.of("user", "hi")));
 
-    assertThatThrownBy(() -> backend.chat(request).toCompletableFuture().get(5, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> backend.chat(request).toCompletableFuture().get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(UpstreamUnavailableException.class)
         .hasMessageContaining("HTTP 503");
