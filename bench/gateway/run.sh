@@ -11,7 +11,8 @@
 # Settings (environment):
 #   DURATION=10          seconds of each measured wrk run
 #   WARMUP=3             seconds of the discarded wrk run before each measured run
-#   FULCRUM_WARMUP=15    seconds of the discarded run per mode warming each Fulcrum JVM at start
+#   FULCRUM_WARMUP=20    seconds of the discarded run per mode warming each Fulcrum JVM at start
+#                        (C2 keeps compiling for ~30 s of load; see the JIT column of the report)
 #   PORTKEY_WARMUP=5     same for Portkey (upstream and nginx get 2 s)
 #   CONNS="1 32 128"     wrk connection counts
 #   MODES="json sse"     sse = STREAM=1 (3 chunks + [DONE])
@@ -46,7 +47,7 @@ esac
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
-FULCRUM_WARMUP=${FULCRUM_WARMUP:-15}
+FULCRUM_WARMUP=${FULCRUM_WARMUP:-20}
 PORTKEY_WARMUP=${PORTKEY_WARMUP:-5}
 CONNS=${CONNS:-"1 32 128"}
 MODES=${MODES:-"json sse"}
@@ -148,6 +149,17 @@ cpu_ticks() {
     rest=${rest##*) }
     set -- $rest
     total=$((total + ${12} + ${13}))
+  done
+  echo "$total"
+}
+jit_ticks() { # utime+stime of a JVM's JIT compiler threads (C1/C2 CompilerThreadN)
+  local t total=0 s
+  for t in /proc/"$1"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      C1\ CompilerThre*|C2\ CompilerThre*)
+        s=$(cat "$t/stat" 2>/dev/null) || continue
+        s=${s##*) }; set -- $s; total=$((total + ${12} + ${13}));;
+    esac
   done
   echo "$total"
 }
@@ -278,7 +290,7 @@ for t in "${TARGET_LIST[@]}"; do
 done
 
 RAW="$RUN/results.tsv"
-printf 'round\tmode\tconns\ttarget\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us\terrors\tproxy_cpu_us_per_req\tupstream_cpu_us_per_req\n' > "$RAW"
+printf 'round\tmode\tconns\ttarget\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us\terrors\tproxy_cpu_us_per_req\tupstream_cpu_us_per_req\tjit_cpu_us_per_req\n' > "$RAW"
 cells=0; total_cells=$(( ROUNDS * $(wc -w <<<"$MODES") * $(wc -w <<<"$CONNS") * ${#TARGET_LIST[@]} ))
 for round in $(seq 1 "$ROUNDS"); do
   # rotate the target order each round so no target always runs first after a switch
@@ -293,13 +305,15 @@ for round in $(seq 1 "$ROUNDS"); do
         [ "$WARMUP" -gt 0 ] && wrk_run "$t" "$mode" "$c" "$WARMUP" >/dev/null
         alive "$t"
         mapfile -t pp < <(proxy_pids "$t")
-        cpu0=$(cpu_ticks "${pp[@]}"); up0=$(cpu_ticks "${PIDS[upstream]}")
+        cpu0=$(cpu_ticks "${pp[@]}"); up0=$(cpu_ticks "${PIDS[upstream]}"); jit0=0
+        [[ $t == fulcrum-* ]] && jit0=$(jit_ticks "${PIDS[$t]}")
         res=$(wrk_run "$t" "$mode" "$c" "$DURATION")
-        cpu1=$(cpu_ticks "${pp[@]}"); up1=$(cpu_ticks "${PIDS[upstream]}")
+        cpu1=$(cpu_ticks "${pp[@]}"); up1=$(cpu_ticks "${PIDS[upstream]}"); jit1=0
+        [[ $t == fulcrum-* ]] && jit1=$(jit_ticks "${PIDS[$t]}")
         alive "$t"
         if [ -z "$res" ]; then
           log "[$cells/$total_cells] $mode c=$c $t: wrk printed no RESULT line:"; cat "$RUN/wrk.out" >&2
-          printf '%s\t%s\t%s\t%s\t0\t0\t0\t0\t0\t0\t-1\tNA\tNA\n' "$round" "$mode" "$c" "$t" >> "$RAW"
+          printf '%s\t%s\t%s\t%s\t0\t0\t0\t0\t0\t0\t-1\tNA\tNA\tNA\n' "$round" "$mode" "$c" "$t" >> "$RAW"
           continue
         fi
         n=$(field requests "$res")
@@ -308,10 +322,11 @@ for round in $(seq 1 "$ROUNDS"); do
         awk -v r="$round" -v m="$mode" -v c="$c" -v t="$t" -v n="$n" -v rps="$(field rps "$res")" \
           -v p50="$(field p50_us "$res")" -v p90="$(field p90_us "$res")" -v p99="$(field p99_us "$res")" \
           -v mx="$(field max_us "$res")" -v e="$errs" -v hz="$CLK_TCK" \
-          -v dc=$((cpu1 - cpu0)) -v du=$((up1 - up0)) 'BEGIN {
+          -v dc=$((cpu1 - cpu0)) -v du=$((up1 - up0)) -v dj=$((jit1 - jit0)) -v isj="${t%%-*}" 'BEGIN {
             pc = n > 0 ? sprintf("%.1f", dc * 1e6 / hz / n) : "NA"
             uc = n > 0 ? sprintf("%.1f", du * 1e6 / hz / n) : "NA"
-            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r, m, c, t, n, rps, p50, p90, p99, mx, e, pc, uc
+            jc = (n > 0 && isj == "fulcrum") ? sprintf("%.1f", dj * 1e6 / hz / n) : "NA"
+            printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r, m, c, t, n, rps, p50, p90, p99, mx, e, pc, uc, jc
           }' >> "$RAW"
         log "[$cells/$total_cells] $mode c=$c $(printf '%-11s' "$t") $(tail -1 "$RAW" | awk -F'\t' \
           '{printf "%9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  err %s  proxy %s us/req", $6, $7/1000, $9/1000, $11, $12}')"
@@ -376,8 +391,9 @@ $(awk '/^MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(u
   (order rotated per round).
 - **CPU µs/req**: utime+stime of the proxy's processes (nginx: master + workers; Portkey: its
   node process; Fulcrum: its JVM) from \`/proc/PID/stat\` before and after the measured run,
-  divided by the requests wrk completed (tick = $((1000000 / CLK_TCK)) µs). "upstream CPU" is the
-  fake upstream's own CPU per request in the same run, for scale.
+  divided by the requests wrk completed (tick = $((1000000 / CLK_TCK)) µs). "of which JIT" is
+  the part spent by the JVM's C1/C2 compiler threads (a JVM still warming up shows it here).
+  "upstream CPU" is the fake upstream's own CPU per request in the same run, for scale.
 - **Errors**: wrk's connect + read + write + timeout errors + non-2xx answers.
 
 Correctness, checked with curl before measuring:
@@ -404,7 +420,7 @@ EOF
       cell = $2 SUBSEP $3 SUBSEP $4
       if ($11 < 0) { failed[cell] = 1; next }
       add(cell, "rps", $6); add(cell, "p50", $7); add(cell, "p99", $9); add(cell, "pcpu", $12)
-      add(cell, "ucpu", $13); errs[cell] += $11; runs[cell]++
+      add(cell, "ucpu", $13); add(cell, "jcpu", $14); errs[cell] += $11; runs[cell]++
     }
     END {
       nt = split(targets, T, " "); nm = split(modes, M, " "); nc = split(conns, C, " ")
@@ -412,15 +428,15 @@ EOF
       for (i = 1; i <= nm; i++) {
         m = M[i]
         printf "### %s\n\n", (m == "json" ? "JSON (stream: false)" : "SSE (stream: true)")
-        print "| conns | target | req/s | p50 ms | p99 ms | errors | proxy CPU µs/req | upstream CPU µs/req |"
-        print "|---:|---|---:|---:|---:|---:|---:|---:|"
+        print "| conns | target | req/s | p50 ms | p99 ms | errors | proxy CPU µs/req | of which JIT | upstream CPU µs/req |"
+        print "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
         for (j = 1; j <= nc; j++) for (k = 1; k <= nt; k++) {
           c = C[j]; t = T[k]; cell = m SUBSEP c SUBSEP t
-          if (!runs[cell]) { printf "| %s | %s | failed | | | | | |\n", c, t; continue }
+          if (!runs[cell]) { printf "| %s | %s | failed | | | | | | |\n", c, t; continue }
           pc = get(m, c, t, "pcpu")
-          printf "| %s | %s | %s | %s | %s | %d%s | %s | %s |\n", c, t, num(get(m, c, t, "rps"), "%.0f"),
+          printf "| %s | %s | %s | %s | %s | %d%s | %s | %s | %s |\n", c, t, num(get(m, c, t, "rps"), "%.0f"),
             ms(get(m, c, t, "p50")), ms(get(m, c, t, "p99")), errs[cell], (failed[cell] ? " (+failed run)" : ""),
-            (t == "upstream" ? "—" : num(pc, "%.0f")), num(get(m, c, t, "ucpu"), "%.0f")
+            (t == "upstream" ? "—" : num(pc, "%.0f")), num(get(m, c, t, "jcpu"), "%.0f"), num(get(m, c, t, "ucpu"), "%.0f")
         }
         print ""
       }
