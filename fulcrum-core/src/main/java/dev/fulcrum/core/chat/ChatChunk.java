@@ -9,26 +9,54 @@ import java.util.function.UnaryOperator;
 
 /**
  * One {@code chat.completion.chunk} of a streamed answer, in the OpenAI wire form, normalized so
- * it validates against the spec ({@code choices[].finish_reason} present, nullable). The tree is
- * never mutated after construction.
+ * it validates against the spec ({@code choices[].finish_reason} present, nullable). When
+ * nothing had to change, the upstream's bytes are forwarded as they came. Immutable.
  */
-public record ChatChunk(ObjectNode json) {
-  public ChatChunk {
-    Objects.requireNonNull(json, "json");
+public final class ChatChunk {
+  private final ObjectNode json;
+  private final byte[] wire;
+
+  private ChatChunk(ObjectNode json, byte[] wire) {
+    this.json = Objects.requireNonNull(json, "json");
+    this.wire = wire;
+  }
+
+  /** A chunk built by Fulcrum itself (already in spec form). */
+  public static ChatChunk of(ObjectNode json) {
+    return new ChatChunk(json, null);
   }
 
   /** Takes ownership of an upstream chunk and normalizes it in place. */
   public static ChatChunk fromJson(ObjectNode json, String fallbackModel) {
-    WireDefaults.completion(json, "chat.completion.chunk", fallbackModel);
+    normalize(json, fallbackModel);
+    return new ChatChunk(json, null);
+  }
+
+  /**
+   * Like {@link #fromJson}, keeping {@code wire} (the bytes {@code json} was parsed from) to
+   * forward unchanged when normalization added nothing.
+   */
+  public static ChatChunk fromWire(ObjectNode json, byte[] wire, String fallbackModel) {
+    return new ChatChunk(json, normalize(json, fallbackModel) ? null : wire);
+  }
+
+  private static boolean normalize(ObjectNode json, String fallbackModel) {
+    boolean changed = WireDefaults.completion(json, "chat.completion.chunk", fallbackModel);
     for (JsonNode choice : json.withArray("choices")) {
       if (choice instanceof ObjectNode c) {
-        WireDefaults.putIfAbsent(c, "finish_reason");
+        changed |= WireDefaults.putIfAbsent(c, "finish_reason");
         if (!c.has("delta")) {
           c.putObject("delta");
+          changed = true;
         }
       }
     }
-    return new ChatChunk(json);
+    return changed;
+  }
+
+  /** The chunk as a tree; do not modify it. */
+  public ObjectNode json() {
+    return json;
   }
 
   /** Usage carried by this chunk (the last one, when {@code include_usage} was asked). */
@@ -61,11 +89,12 @@ public record ChatChunk(ObjectNode json) {
         d.put("content", rewrite.apply(d.get("content").asText()));
       }
     }
-    return new ChatChunk(copy);
+    return new ChatChunk(copy, null);
   }
 
+  /** The wire form: the upstream's own bytes when unchanged, else a fresh serialization. */
   public byte[] toBytes() {
-    return Json.bytes(json);
+    return wire != null ? wire : Json.bytes(json);
   }
 
   @Override

@@ -13,11 +13,16 @@ import java.util.function.UnaryOperator;
  * <p>Built with {@link #fromJson}, which fills the fields the OpenAI spec requires but some
  * upstreams omit ({@code choices[].logprobs}, {@code message.refusal}, …), so whatever the
  * backend, the caller receives a response that validates against the spec. Fields Fulcrum does
- * not know are kept. The tree is never mutated after construction.
+ * not know are kept. When nothing had to change, the upstream's bytes are forwarded as they
+ * came. Immutable: the tree is never mutated after construction.
  */
-public record ChatResponse(ObjectNode json) {
-  public ChatResponse {
-    Objects.requireNonNull(json, "json");
+public final class ChatResponse {
+  private final ObjectNode json;
+  private final byte[] wire;
+
+  private ChatResponse(ObjectNode json, byte[] wire) {
+    this.json = Objects.requireNonNull(json, "json");
+    this.wire = wire;
   }
 
   /**
@@ -26,22 +31,46 @@ public record ChatResponse(ObjectNode json) {
    * @param fallbackModel the model name to report when the upstream omitted it
    */
   public static ChatResponse fromJson(ObjectNode json, String fallbackModel) {
-    WireDefaults.completion(json, "chat.completion", fallbackModel);
+    normalize(json, fallbackModel);
+    return new ChatResponse(json, null);
+  }
+
+  /**
+   * Like {@link #fromJson}, keeping {@code wire} (the bytes {@code json} was parsed from) to
+   * forward unchanged when normalization added nothing.
+   */
+  public static ChatResponse fromWire(ObjectNode json, byte[] wire, String fallbackModel) {
+    return new ChatResponse(json, normalize(json, fallbackModel) ? null : wire);
+  }
+
+  private static boolean normalize(ObjectNode json, String fallbackModel) {
+    boolean changed = WireDefaults.completion(json, "chat.completion", fallbackModel);
     for (JsonNode choice : json.withArray("choices")) {
       if (choice instanceof ObjectNode c) {
-        WireDefaults.putIfAbsent(c, "logprobs");
+        changed |= WireDefaults.putIfAbsent(c, "logprobs");
         if (!c.hasNonNull("finish_reason")) {
           c.put("finish_reason", "stop");
+          changed = true;
         }
-        ObjectNode message = c.withObject("message");
+        if (!(c.get("message") instanceof ObjectNode)) {
+          c.putObject("message");
+          changed = true;
+        }
+        ObjectNode message = (ObjectNode) c.get("message");
         if (!message.has("role")) {
           message.put("role", "assistant");
+          changed = true;
         }
-        WireDefaults.putIfAbsent(message, "content");
-        WireDefaults.putIfAbsent(message, "refusal");
+        changed |= WireDefaults.putIfAbsent(message, "content");
+        changed |= WireDefaults.putIfAbsent(message, "refusal");
       }
     }
-    return new ChatResponse(json);
+    return changed;
+  }
+
+  /** The response as a tree; do not modify it. */
+  public ObjectNode json() {
+    return json;
   }
 
   /** Token usage, when the backend reported it. */
@@ -58,11 +87,12 @@ public record ChatResponse(ObjectNode json) {
         m.put("content", rewrite.apply(m.get("content").asText()));
       }
     }
-    return new ChatResponse(copy);
+    return new ChatResponse(copy, null);
   }
 
+  /** The wire form: the upstream's own bytes when unchanged, else a fresh serialization. */
   public byte[] toBytes() {
-    return Json.bytes(json);
+    return wire != null ? wire : Json.bytes(json);
   }
 
   @Override

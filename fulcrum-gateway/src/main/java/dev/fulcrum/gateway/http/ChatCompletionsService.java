@@ -18,7 +18,7 @@ final class ChatCompletionsService {
   }
 
   private void complete(RoutingContext ctx) {
-    ChatRequest request = ChatRequest.fromJson(Exchange.body(ctx));
+    ChatRequest request = ChatRequest.parse(Exchange.bodyBytes(ctx));
     var context = Exchange.context(ctx, request.options());
     if (request.stream()) {
       pipeline.stream(context, request).whenComplete((served, error) -> {

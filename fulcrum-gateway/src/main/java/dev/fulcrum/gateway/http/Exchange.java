@@ -34,8 +34,13 @@ final class Exchange {
 
   /** The request body as one JSON object; throws an InvalidRequestException otherwise. */
   static ObjectNode body(RoutingContext ctx) {
+    return Json.parseObject(bodyBytes(ctx));
+  }
+
+  /** The raw request body (empty when there is none). */
+  static byte[] bodyBytes(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
-    return Json.parseObject(body == null ? new byte[0] : body.getBytes());
+    return body == null ? new byte[0] : body.getBytes();
   }
 
   static void json(RoutingContext ctx, int status, byte[] body) {

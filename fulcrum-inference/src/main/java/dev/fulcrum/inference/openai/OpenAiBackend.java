@@ -17,6 +17,7 @@ import dev.fulcrum.core.error.UpstreamUnavailableException;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.inference.internal.ChunkPublisher;
 import dev.fulcrum.inference.internal.UpstreamErrors;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -28,25 +29,36 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 
-/** Speaks the OpenAI HTTP API to one upstream over a pooled, keep-alive Vert.x client. */
+/**
+ * Speaks the OpenAI HTTP API to one upstream over pooled, keep-alive Vert.x clients: one client
+ * (and pool) per event loop, so a request served on a loop talks upstream on the same loop and
+ * never hops threads; calls from outside an event loop share one more client.
+ */
 final class OpenAiBackend implements ChatBackend, StreamingChatBackend, EmbeddingBackend {
   /** Chunks that may wait for a slow client before the upstream read is paused. */
   private static final int STREAM_HIGH_WATER = 16;
+  private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
+  private final Vertx vertx;
   private final OpenAiSettings settings;
   private final BackendInfo info;
-  private final HttpClient client;
+  private final HttpClientOptions clientOptions;
+  private final PoolOptions poolOptions;
+  private final HttpClient shared;
+  private final ConcurrentHashMap<Thread, HttpClient> perLoop = new ConcurrentHashMap<>();
   private final String target;
   private final String basePath;
   private final MultiMap headers;
 
   OpenAiBackend(Vertx vertx, OpenAiSettings settings) {
+    this.vertx = vertx;
     this.settings = settings;
     this.info = new BackendInfo(settings.name(), "openai", settings.placement(), false, false);
     var url = settings.baseUrl();
@@ -55,14 +67,14 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
     this.target = url.getHost() + ":" + port;
     String path = url.getRawPath() == null ? "" : url.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    HttpClientOptions options = new HttpClientOptions()
+    this.clientOptions = new HttpClientOptions()
         .setDefaultHost(url.getHost())
         .setDefaultPort(port)
         .setSsl(tls)
         .setKeepAlive(true)
         .setConnectTimeout((int) settings.connectTimeout().toMillis());
-    this.client = vertx.createHttpClient(options,
-        new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+    this.poolOptions = new PoolOptions().setHttp1MaxSize(settings.maxConnections());
+    this.shared = vertx.createHttpClient(clientOptions, poolOptions);
     this.headers = MultiMap.caseInsensitiveMultiMap()
         .add(HttpHeaders.CONTENT_TYPE, "application/json")
         .add(HttpHeaders.ACCEPT, "application/json, text/event-stream");
@@ -76,17 +88,29 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
 
   @Override
   public CompletionStage<ChatResponse> doChat(ChatRequest request) {
-    ObjectNode body = request.toJson();
-    body.remove("stream");
-    body.remove("stream_options");
-    return post("/chat/completions", body, response ->
-        ChatResponse.fromJson(UpstreamErrors.parseObject(name(), response), request.model()));
+    Buffer body;
+    if (request.stream()) {
+      ObjectNode json = request.toJson();
+      json.remove("stream");
+      json.remove("stream_options");
+      body = Buffer.buffer(Json.bytes(json));
+    } else {
+      body = Buffer.buffer(request.wireBytes());
+    }
+    return post("/chat/completions", body, response -> ChatResponse.fromWire(
+        UpstreamErrors.parseObject(name(), response), response, request.model()));
   }
 
   @Override
   public CompletionStage<Flow.Publisher<ChatChunk>> doStream(ChatRequest request) {
-    ObjectNode body = request.toJson();
-    body.put("stream", true);
+    Buffer body;
+    if (request.stream()) {
+      body = Buffer.buffer(request.wireBytes());
+    } else {
+      ObjectNode json = request.toJson();
+      json.put("stream", true);
+      body = Buffer.buffer(Json.bytes(json));
+    }
     return send("/chat/completions", body)
         .compose(response -> accepted(response)
             .map(ok -> streamOf(response, request.model())))
@@ -95,16 +119,27 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
 
   @Override
   public CompletionStage<EmbeddingResponse> doEmbed(EmbeddingRequest request) {
-    return post("/embeddings", request.toJson(),
+    return post("/embeddings", Buffer.buffer(Json.bytes(request.toJson())),
         response -> embeddings(UpstreamErrors.parseObject(name(), response), request));
   }
 
   @Override
   public void close() {
-    client.close();
+    perLoop.values().forEach(HttpClient::close);
+    shared.close();
   }
 
-  private <T> CompletionStage<T> post(String path, ObjectNode body, Function<byte[], T> decode) {
+  /** The client of the calling event loop, created on first use there. */
+  private HttpClient client() {
+    Context context = Vertx.currentContext();
+    if (context == null || !context.isEventLoopContext()) {
+      return shared;
+    }
+    return perLoop.computeIfAbsent(Thread.currentThread(),
+        thread -> vertx.createHttpClient(clientOptions, poolOptions));
+  }
+
+  private <T> CompletionStage<T> post(String path, Buffer body, Function<byte[], T> decode) {
     return send(path, body)
         .compose(response -> accepted(response)
             .compose(ok -> response.body())
@@ -113,14 +148,13 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
         .toCompletionStage();
   }
 
-  private Future<HttpClientResponse> send(String path, ObjectNode body) {
+  private Future<HttpClientResponse> send(String path, Buffer payload) {
     RequestOptions options = new RequestOptions()
         .setMethod(HttpMethod.POST)
         .setURI(basePath + path)
         .setHeaders(headers)
         .setIdleTimeout(settings.readTimeout().toMillis());
-    Buffer payload = Buffer.buffer(Json.bytes(body));
-    return client.request(options)
+    return client().request(options)
         .compose(request -> request.send(payload))
         .recover(error -> Future.failedFuture(mapTransport(error)));
   }
@@ -156,7 +190,8 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
       }
     }, STREAM_HIGH_WATER);
     var state = new StreamState();
-    SseDecoder decoder = new SseDecoder(data -> onEvent(data, model, publisher, state));
+    SseDecoder decoder = new SseDecoder((data, length) ->
+        onEvent(data, length, model, publisher, state));
     response.handler(buffer -> decoder.feed(buffer.getBytes()));
     response.exceptionHandler(error -> {
       if (!state.finished && !publisher.isCancelled()) {
@@ -175,17 +210,17 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
     return publisher;
   }
 
-  private void onEvent(String data, String model, ChunkPublisher<ChatChunk> publisher,
-      StreamState state) {
+  private void onEvent(byte[] data, int length, String model,
+      ChunkPublisher<ChatChunk> publisher, StreamState state) {
     if (state.finished) {
       return;
     }
-    if ("[DONE]".equals(data.strip())) {
+    if (isDone(data, length)) {
       state.finished = true;
       publisher.complete();
       return;
     }
-    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = Arrays.copyOf(data, length);
     ObjectNode chunk;
     try {
       chunk = UpstreamErrors.parseObject(name(), bytes);
@@ -199,7 +234,20 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
       publisher.fail(UpstreamErrors.fromStatus(name(), 502, null, bytes));
       return;
     }
-    publisher.emit(ChatChunk.fromJson(chunk, model));
+    publisher.emit(ChatChunk.fromWire(chunk, bytes, model));
+  }
+
+  /** Whether the event is the {@code [DONE]} marker (surrounding whitespace allowed). */
+  private static boolean isDone(byte[] data, int length) {
+    int start = 0;
+    int end = length;
+    while (start < end && data[start] <= ' ') {
+      start++;
+    }
+    while (end > start && data[end - 1] <= ' ') {
+      end--;
+    }
+    return Arrays.equals(data, start, end, DONE, 0, DONE.length);
   }
 
   private EmbeddingResponse embeddings(ObjectNode json, EmbeddingRequest request) {

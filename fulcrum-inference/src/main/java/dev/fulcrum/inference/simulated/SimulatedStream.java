@@ -108,6 +108,6 @@ final class SimulatedStream implements ChunkPublisher.Source {
     } else {
       choice.put("finish_reason", finish);
     }
-    return new ChatChunk(json);
+    return ChatChunk.of(json);
   }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SseDecoderTest {
+  private static SseDecoder.Sink collect(List<String> events) {
+    return (data, length) -> events.add(new String(data, 0, length, StandardCharsets.UTF_8));
+  }
+
   private static final String STREAM = "data: {\"a\":\"héllo 👋\"}\r\n\r\n"
       + ": keep-alive comment\n\n"
       + "event: message\ndata: line one\ndata: line two\n\n"
@@ -22,7 +26,7 @@ class SseDecoderTest {
     byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
     for (int split = 0; split <= bytes.length; split++) {
       List<String> events = new ArrayList<>();
-      SseDecoder decoder = new SseDecoder(events::add);
+      SseDecoder decoder = new SseDecoder(collect(events));
       decoder.feed(Arrays.copyOfRange(bytes, 0, split));
       decoder.feed(Arrays.copyOfRange(bytes, split, bytes.length));
       decoder.finish();
@@ -33,7 +37,7 @@ class SseDecoderTest {
   @Test
   void decodesByteByByte() {
     List<String> events = new ArrayList<>();
-    SseDecoder decoder = new SseDecoder(events::add);
+    SseDecoder decoder = new SseDecoder(collect(events));
     for (byte b : STREAM.getBytes(StandardCharsets.UTF_8)) {
       decoder.feed(new byte[] {b});
     }
@@ -43,7 +47,7 @@ class SseDecoderTest {
   @Test
   void dispatchesATrailingEventWithoutBlankLineAtFinish() {
     List<String> events = new ArrayList<>();
-    SseDecoder decoder = new SseDecoder(events::add);
+    SseDecoder decoder = new SseDecoder(collect(events));
     decoder.feed("data: last".getBytes(StandardCharsets.UTF_8));
     assertThat(events).isEmpty();
     decoder.finish();
