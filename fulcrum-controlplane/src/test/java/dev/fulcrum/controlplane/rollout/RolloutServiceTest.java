@@ -103,6 +103,48 @@ class RolloutServiceTest {
 
   @ParameterizedTest
   @MethodSource(DIALECTS)
+  void replicasRacingToStartRolloutsOfOneModelLetExactlyOneWin(String dialect)
+      throws Exception {
+    try (TestDatabase test = TestDatabases.open(dialect, temp)) {
+      ModelRegistry registry = chatWithCandidate(test, clock);
+      registry.register(version("chat", "3"), OPS);
+      List<RolloutService> replicas = List.of(RolloutService.create(registry),
+          RolloutService.create(ModelRegistry.create(test.db(), clock)));
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<Rollout>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        RolloutService replica = replicas.get(i);
+        String candidate = String.valueOf(i + 2);
+        outcomes.add(pool.submit(() -> {
+          start.await();
+          return replica.launch(RolloutPlan.canary("chat", candidate, 5, POLICY), OPS);
+        }));
+      }
+      int won = 0;
+      int refused = 0;
+      for (var outcome : outcomes) {
+        try {
+          outcome.get();
+          won++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(RegistryConflictException.class);
+          refused++;
+        }
+      }
+      pool.shutdown();
+
+      assertThat(won).isEqualTo(1);
+      assertThat(refused).isEqualTo(1);
+      assertThat(replicas.getFirst().running()).hasSize(1);
+      assertThat(registry.versions("chat")).filteredOn(v -> v.state() == VersionState.CANARY)
+          .hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource(DIALECTS)
   void rollsBackAutomaticallyOnABreachAndRecordsTheNumbers(String dialect) {
     try (TestDatabase test = TestDatabases.open(dialect, temp)) {
       ModelRegistry registry = chatWithCandidate(test, clock);
@@ -229,11 +271,13 @@ class RolloutServiceTest {
       Rollout rollout = rollouts.launch(RolloutPlan.canary("chat", "2", 10, POLICY), OPS);
       traffic(rollouts, "2", 30, 10, 200);
 
-      try (RolloutScheduler scheduler = RolloutScheduler.start(rollouts,
-          Duration.ofMillis(20))) {
+      RolloutScheduler scheduler = RolloutScheduler.start(rollouts, Duration.ofMillis(20));
+      try {
         for (int i = 0; i < 500 && rollouts.get(rollout.id()).state().live(); i++) {
           Thread.sleep(20);
         }
+      } finally {
+        scheduler.close();
       }
 
       assertThat(rollouts.get(rollout.id()).state()).isEqualTo(RolloutState.ROLLED_BACK);

@@ -8,6 +8,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One control-plane write: a transaction that first bumps the {@link Revision} (taking the
@@ -15,6 +17,8 @@ import java.util.Objects;
  * actions (event delivery) only once it has committed. Not thread-safe; lives for one call.
  */
 public final class Tx {
+  private static final Logger log = LoggerFactory.getLogger(Tx.class);
+
   /** The body of a write. */
   @FunctionalInterface
   public interface Work<T> {
@@ -31,7 +35,9 @@ public final class Tx {
   }
 
   /**
-   * Runs {@code work} in a transaction and then its after-commit actions, in order.
+   * Runs {@code work} in a transaction and then its after-commit actions, in order. An action
+   * that fails is logged and the others still run: the change has committed, and the caller must
+   * not be told otherwise.
    *
    * @throws dev.fulcrum.controlplane.store.StoreException when the store fails
    */
@@ -44,7 +50,13 @@ public final class Tx {
       actions.addAll(tx.afterCommit);
       return value;
     });
-    actions.forEach(Runnable::run);
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        log.warn("an after-commit action failed: {}", e.toString());
+      }
+    }
     return result;
   }
 
