@@ -1,6 +1,8 @@
 package dev.fulcrum.dataplane.routing;
 
+import dev.fulcrum.core.error.FulcrumException;
 import dev.fulcrum.core.error.NotFoundException;
+import dev.fulcrum.core.error.ServiceUnavailableException;
 import dev.fulcrum.core.routing.ModelRoutes;
 import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingPolicy;
@@ -27,11 +29,12 @@ public final class Router {
 
   /**
    * @throws NotFoundException when the alias is not a configured model
+   * @throws ServiceUnavailableException when the model is withdrawn (e.g. switched off)
    */
   public Decision decide(RouteQuery query, RoutingTable table, BackendView backends) {
     ModelRoutes model = table.lookup(query.alias())
         .orElseThrow(() -> unknownModel(query.alias(), table));
-    Decision decision = decideFor(model, query, table, backends, false);
+    Decision decision = decideFor(model, query, table, backends, table.degraded(model.alias()));
     if (decision instanceof Decision.Rejected rejected && anyUnavailable(rejected)) {
       Optional<ModelRoutes> fallback = model.policy().degradedModel().flatMap(table::lookup);
       if (fallback.isPresent()) {
@@ -79,7 +82,11 @@ public final class Router {
     return rejected.dropped().stream().anyMatch(d -> d.cause() == Dropped.Cause.UNAVAILABLE);
   }
 
-  private static NotFoundException unknownModel(String alias, RoutingTable table) {
+  private static FulcrumException unknownModel(String alias, RoutingTable table) {
+    Optional<String> withdrawn = table.withdrawn(alias);
+    if (withdrawn.isPresent()) {
+      return new ServiceUnavailableException(withdrawn.get(), null);
+    }
     String known = table.models().stream().map(ModelRoutes::alias)
         .collect(Collectors.joining(", "));
     return new NotFoundException("model '" + abbreviate(alias) + "' does not exist; known "

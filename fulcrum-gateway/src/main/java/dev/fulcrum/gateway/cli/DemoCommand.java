@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,12 +18,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code fulcrum demo [--port N]}: the embedded default with no set-up and no provider key. It
  * serves a clearly labelled simulated chat model and the real in-process MiniLM embedding model,
- * and accepts the key from {@code FULCRUM_DEMO_KEY} (default {@value #DEFAULT_KEY}).
+ * accepts the key from {@code FULCRUM_DEMO_KEY} (default {@value #DEFAULT_KEY}) and the admin key
+ * from {@code FULCRUM_DEMO_ADMIN_KEY} (default {@value #DEFAULT_ADMIN_KEY}), and keeps its state
+ * in a fresh SQLite file.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a self-contained demo gateway (simulated chat, local embeddings).")
 final class DemoCommand implements Callable<Integer> {
   static final String DEFAULT_KEY = "sk-fulcrum-demo";
+  static final String DEFAULT_ADMIN_KEY = "sk-fulcrum-demo-admin";
   static final String CONFIG_RESOURCE = "/demo.yaml";
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -31,23 +36,50 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String key = System.getenv().getOrDefault("FULCRUM_DEMO_KEY", DEFAULT_KEY);
-    FulcrumConfig config = demoConfig(key).withPort(port);
+    String adminKey = System.getenv().getOrDefault("FULCRUM_DEMO_ADMIN_KEY", DEFAULT_ADMIN_KEY);
+    FulcrumConfig config;
+    try {
+      config = demoConfig(key, adminKey, demoStore()).withPort(port);
+    } catch (IOException e) {
+      System.err.println("fulcrum demo: cannot create its store: " + e.getMessage());
+      return 1;
+    }
     return ServeSupport.serve(config, fulcrum -> System.out.printf("""
         Fulcrum demo is running (simulated chat backend, in-process MiniLM embeddings).
           base URL : %s
           API key  : %s
+          admin key: %s   (for /admin/v1 and bin/fulcrum model|rollout|kill)
+          store    : %s   (SQLite, removed when the demo stops)
           models   : chat-small (simulated), embed-small (all-MiniLM-L6-v2, local)
         Try:
           curl -s %s/chat/completions -H 'Authorization: Bearer %s' \\
             -H 'Content-Type: application/json' \\
             -d '{"model":"chat-small","messages":[{"role":"user","content":"Hello"}]}'
         Press Ctrl-C to stop.
-        """, fulcrum.baseUrl(), key, fulcrum.baseUrl(), key), System.err);
+        """, fulcrum.baseUrl(), key, adminKey, config.store().url(), fulcrum.baseUrl(), key),
+        System.err);
   }
 
-  static FulcrumConfig demoConfig(String key) {
+  /** A fresh SQLite file per demo run, deleted at exit, so every demo starts from the config. */
+  private static Path demoStore() throws IOException {
+    Path dir = Files.createTempDirectory("fulcrum-demo-");
+    Path file = dir.resolve("demo.db");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (var files = Files.list(dir)) {
+        files.forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // best effort: the OS cleans the temp directory eventually
+      }
+      dir.toFile().delete();
+    }, "fulcrum-demo-cleanup"));
+    return file;
+  }
+
+  static FulcrumConfig demoConfig(String key, String adminKey, Path store) {
     Map<String, String> variables = new HashMap<>(System.getenv());
     variables.put("FULCRUM_DEMO_KEY_HASH", ApiKeyHash.of(key));
+    variables.put("FULCRUM_DEMO_ADMIN_KEY_HASH", ApiKeyHash.of(adminKey));
+    variables.put("FULCRUM_DEMO_STORE", store.toString());
     return ConfigLoader.withVariables(variables).parse("demo.yaml (built in)", resource());
   }
 

@@ -1,5 +1,6 @@
 package dev.fulcrum.gateway.config;
 
+import dev.fulcrum.controlplane.store.StoreUrl;
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.privacy.PrivacyLevel;
@@ -63,13 +64,14 @@ public final class ConfigLoader {
   /** Parses config text; {@code name} is used in messages. */
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
-    root.allowOnly("server", "backends", "models", "tenants");
+    root.allowOnly("server", "store", "admin", "backends", "models", "tenants");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
     RoutingTable routing = models(root, backends);
     List<TenantConfig> tenants = tenants(root);
-    return new FulcrumConfig(name, server, backends, routing, tenants, health);
+    return new FulcrumConfig(name, server, backends, routing, tenants, health,
+        store(root.object("store")), admin(root.object("admin")));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -79,6 +81,31 @@ public final class ConfigLoader {
         node.integer("port", ServerConfig.DEFAULT_PORT, 0, 65_535),
         node.longValue("max-body-bytes", ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024),
         node.integer("event-loops", Runtime.getRuntime().availableProcessors(), 1, 256));
+  }
+
+  private static StoreConfig store(ConfigNode node) {
+    node.allowOnly("url", "poll");
+    String url = node.string("url", StoreConfig.DEFAULT_URL);
+    try {
+      return new StoreConfig(StoreUrl.parse(url), node.duration("poll",
+          url.startsWith("sqlite:") ? Duration.ZERO : Duration.ofMillis(500)));
+    } catch (IllegalArgumentException e) {
+      throw node.field("url").error(e.getMessage());
+    }
+  }
+
+  private static AdminConfig admin(ConfigNode node) {
+    node.allowOnly("api-keys");
+    List<String> hashes = new ArrayList<>();
+    for (ConfigNode key : node.list("api-keys")) {
+      String value = key.text().strip();
+      if (!ApiKeyHash.isHash(value)) {
+        throw key.error("must be a key hash such as sha256:<64 hex digits>, not a plaintext "
+            + "key; compute it with: bin/fulcrum key hash YOUR_KEY");
+      }
+      hashes.add(value);
+    }
+    return new AdminConfig(hashes);
   }
 
   private List<BackendConfig> backends(ConfigNode root, Map<String, HealthSettings> health) {

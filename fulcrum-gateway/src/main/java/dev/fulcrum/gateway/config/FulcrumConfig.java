@@ -15,12 +15,17 @@ import java.util.Objects;
  * @param routing model aliases and their routes
  * @param tenants who may call, and with which keys
  * @param health circuit-breaker and health settings by backend name
+ * @param store where control-plane state lives
+ * @param admin who may use the admin API
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
-    RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health) {
+    RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
+    StoreConfig store, AdminConfig admin) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(admin, "admin");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -28,6 +33,11 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
   }
 
   public FulcrumConfig withPort(int port) {
-    return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health);
+    return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
+        store, admin);
+  }
+
+  public FulcrumConfig withStore(StoreConfig other) {
+    return new FulcrumConfig(source, server, backends, routing, tenants, health, other, admin);
   }
 }

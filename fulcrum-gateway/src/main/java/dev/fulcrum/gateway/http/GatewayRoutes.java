@@ -25,6 +25,7 @@ final class GatewayRoutes {
         .register(router, guards);
     new ChatCompletionsService(deps.pipeline()).register(router, guards);
     new EmbeddingsService(deps.pipeline()).register(router, guards);
+    deps.mounts().forEach(mount -> mount.accept(router));
     router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes));
     // unmatched paths and methods never reach route failure handlers
     router.errorHandler(404, ctx -> onFailure(ctx, maxBodyBytes));

@@ -10,7 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -26,14 +28,22 @@ public final class GatewayServer {
    * What the HTTP edge needs from the rest of the process.
    *
    * @param startedEpochSeconds reported as {@code created} in {@code /v1/models}
+   * @param mounts more routes to add (e.g. the admin API), each given the router
    */
   public record Dependencies(RequestPipeline pipeline, TenantDirectory tenants,
-      Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds) {
+      Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds,
+      List<Consumer<io.vertx.ext.web.Router>> mounts) {
     public Dependencies {
       Objects.requireNonNull(pipeline, "pipeline");
       Objects.requireNonNull(tenants, "tenants");
       Objects.requireNonNull(routing, "routing");
       Objects.requireNonNull(backends, "backends");
+      mounts = List.copyOf(mounts);
+    }
+
+    public Dependencies(RequestPipeline pipeline, TenantDirectory tenants,
+        Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds) {
+      this(pipeline, tenants, routing, backends, startedEpochSeconds, List.of());
     }
   }
 

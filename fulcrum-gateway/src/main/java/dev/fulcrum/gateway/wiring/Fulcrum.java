@@ -2,7 +2,6 @@ package dev.fulcrum.gateway.wiring;
 
 import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.backend.Backend;
-import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.pipeline.Backends;
@@ -12,6 +11,8 @@ import dev.fulcrum.gateway.config.BackendConfig;
 import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.config.TenantConfig;
 import dev.fulcrum.gateway.http.GatewayServer;
+import dev.fulcrum.gateway.http.admin.AdminApi;
+import dev.fulcrum.gateway.http.admin.AdminContext;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +39,15 @@ public final class Fulcrum implements AutoCloseable {
 
   private final Vertx vertx;
   private final Backends backends;
+  private final ControlPlane controlPlane;
   private final GatewayServer server;
   private final String host;
 
-  private Fulcrum(Vertx vertx, Backends backends, GatewayServer server, String host) {
+  private Fulcrum(Vertx vertx, Backends backends, ControlPlane controlPlane,
+      GatewayServer server, String host) {
     this.vertx = vertx;
     this.backends = backends;
+    this.controlPlane = controlPlane;
     this.server = server;
     this.host = host;
   }
@@ -53,22 +58,29 @@ public final class Fulcrum implements AutoCloseable {
         .setEventLoopPoolSize(config.server().eventLoops())
         .setPreferNativeTransport(true));
     Backends backends = null;
+    ControlPlane controlPlane = null;
     try {
       Clock clock = Clock.systemUTC();
+      controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
-      RoutingTable routing = config.routing();
-      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, () -> routing,
+      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, controlPlane,
           clock, RetryBudget.standard());
+      AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
+          controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
+          controlPlane::snapshot));
       var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
-          () -> routing, backends, Instant.now().getEpochSecond());
+          controlPlane, backends, Instant.now().getEpochSecond(), List.of(admin));
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
           .await(30, TimeUnit.SECONDS);
-      return new Fulcrum(vertx, backends, server, config.server().host());
+      return new Fulcrum(vertx, backends, controlPlane, server, config.server().host());
     } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
       if (backends != null) {
         backends.close();
+      }
+      if (controlPlane != null) {
+        controlPlane.close();
       }
       vertx.close();
       throw e instanceof RuntimeException r ? r
@@ -95,6 +107,7 @@ public final class Fulcrum implements AutoCloseable {
       log.warn("event loops did not stop within 15 s");
     } finally {
       backends.close();
+      controlPlane.close();
     }
   }
 

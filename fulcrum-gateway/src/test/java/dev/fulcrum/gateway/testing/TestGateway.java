@@ -2,7 +2,11 @@ package dev.fulcrum.gateway.testing;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.gateway.config.ConfigLoader;
+import dev.fulcrum.controlplane.store.StoreUrl;
 import dev.fulcrum.gateway.config.FulcrumConfig;
+import dev.fulcrum.gateway.config.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.fulcrum.gateway.wiring.Fulcrum;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +37,21 @@ public final class TestGateway implements AutoCloseable {
     Map<String, String> all = new HashMap<>(variables);
     all.put("KEY_HASH", ApiKeyHash.of(KEY));
     FulcrumConfig config = ConfigLoader.withVariables(all).parse("test.yaml", yaml).withPort(0);
+    if (!yaml.contains("store:")) {
+      config = config.withStore(new StoreConfig(StoreUrl.parse("sqlite:" + tempStore()),
+          Duration.ZERO));
+    }
     return new TestGateway(Fulcrum.start(config));
+  }
+
+  private static Path tempStore() {
+    try {
+      Path dir = Files.createTempDirectory("fulcrum-test-");
+      dir.toFile().deleteOnExit();
+      return dir.resolve("store.db");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public URI uri(String path) {

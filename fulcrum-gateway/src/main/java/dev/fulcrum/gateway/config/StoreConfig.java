@@ -1,0 +1,21 @@
+package dev.fulcrum.gateway.config;
+
+import dev.fulcrum.controlplane.store.StoreUrl;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where control-plane state lives.
+ *
+ * @param url {@code sqlite:PATH} (embedded default) or {@code postgresql://HOST/DB?user=…}
+ * @param poll how often a replica checks the shared store for changes made by others; zero for
+ *     the embedded default, where this process makes every change itself
+ */
+public record StoreConfig(StoreUrl url, Duration poll) {
+  public static final String DEFAULT_URL = "sqlite:./fulcrum.db";
+
+  public StoreConfig {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(poll, "poll");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.fulcrum.gateway.http.admin;
+
+import dev.fulcrum.controlplane.killswitch.KillSwitch;
+import dev.fulcrum.controlplane.publish.RoutingSnapshot;
+import dev.fulcrum.controlplane.registry.ModelRegistry;
+import dev.fulcrum.controlplane.rollout.RolloutService;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What the admin API works on.
+ *
+ * @param keyHashes admin API keys ({@code sha256:…}); empty disables the admin API
+ * @param registry models, versions, aliases, history
+ * @param rollouts canary and shadow rollouts
+ * @param switches kill switches
+ * @param snapshot the routing state currently published
+ */
+public record AdminContext(Set<String> keyHashes, ModelRegistry registry,
+    RolloutService rollouts, KillSwitch switches, Supplier<RoutingSnapshot> snapshot) {
+  public AdminContext {
+    keyHashes = Set.copyOf(keyHashes);
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(rollouts, "rollouts");
+    Objects.requireNonNull(switches, "switches");
+    Objects.requireNonNull(snapshot, "snapshot");
+  }
+}
