@@ -4,6 +4,9 @@ import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.backend.Backend;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.health.RetryBudget;
+import dev.fulcrum.dataplane.observe.Observers;
+import dev.fulcrum.dataplane.shadow.ShadowMirror;
+import dev.fulcrum.dataplane.shadow.ShadowSettings;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.Router;
@@ -42,14 +45,16 @@ public final class Fulcrum implements AutoCloseable {
   private final ControlPlane controlPlane;
   private final GatewayServer server;
   private final String host;
+  private final List<AutoCloseable> resources;
 
   private Fulcrum(Vertx vertx, Backends backends, ControlPlane controlPlane,
-      GatewayServer server, String host) {
+      GatewayServer server, String host, List<AutoCloseable> resources) {
     this.vertx = vertx;
     this.backends = backends;
     this.controlPlane = controlPlane;
     this.server = server;
     this.host = host;
+    this.resources = resources;
   }
 
   /** Builds and starts a gateway; returns once it listens and is ready. */
@@ -63,8 +68,16 @@ public final class Fulcrum implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
-      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, controlPlane,
-          clock, RetryBudget.standard());
+      RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
+      LocalSimilarity similarity = new LocalSimilarity();
+      Router router = new Router();
+      RequestPipeline pipeline = RequestPipeline.builder(router, backends, controlPlane)
+          .clock(clock)
+          .retryBudget(RetryBudget.standard())
+          .observer(Observers.of(List.of(rolloutFeed)))
+          .shadows(new ShadowMirror(router, backends, similarity, rolloutFeed,
+              ShadowSettings.DEFAULTS, clock))
+          .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
           controlPlane::snapshot));
@@ -74,7 +87,8 @@ public final class Fulcrum implements AutoCloseable {
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
           .await(30, TimeUnit.SECONDS);
-      return new Fulcrum(vertx, backends, controlPlane, server, config.server().host());
+      return new Fulcrum(vertx, backends, controlPlane, server, config.server().host(),
+          List.of(rolloutFeed, similarity));
     } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
       if (backends != null) {
         backends.close();
@@ -106,6 +120,13 @@ public final class Fulcrum implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       log.warn("event loops did not stop within 15 s");
     } finally {
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          log.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+        }
+      }
       backends.close();
       controlPlane.close();
     }

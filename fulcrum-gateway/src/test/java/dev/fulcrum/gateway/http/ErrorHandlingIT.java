@@ -58,7 +58,7 @@ class ErrorHandlingIT {
         List.of(new Route("buggy", "m", Price.FREE)))));
     var backends = Backends.of(List.of(new BuggyBackend()));
     var deps = new GatewayServer.Dependencies(
-        new RequestPipeline(new Router(), backends, () -> table),
+        RequestPipeline.builder(new Router(), backends, () -> table).build(),
         TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
         () -> table, backends, 0);
     server = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)
