@@ -28,6 +28,7 @@ final class FileKeysetSource implements KeysetSource {
 
   @Override
   public synchronized KeysetHandle loadOrGenerate(Parameters parameters) {
+    Keysets.register();
     if (!Files.exists(path)) {
       create(parameters);
     }

@@ -24,6 +24,13 @@ public final class Keysets {
   }
 
   /**
+   * Makes sure Tink knows every key type Fulcrum uses before a keyset is parsed; without it a
+   * stored keyset parses into opaque legacy parameters. Idempotent; class initialization does
+   * the work.
+   */
+  static void register() {}
+
+  /**
    * The primitive ({@code Aead}, {@code PublicKeySign}, {@code JwtPublicKeyVerify}, …) of
    * {@code keyset}.
    *

@@ -9,6 +9,7 @@ final class MemoryKeysetSource implements KeysetSource {
 
   @Override
   public synchronized KeysetHandle loadOrGenerate(Parameters parameters) {
+    Keysets.register();
     if (keyset == null) {
       keyset = Keysets.generate(parameters);
     }
