@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -55,15 +56,17 @@ final class AuditFixture implements AutoCloseable {
    * Appends events 1..count in groups of ten queued together (a few commits per group), each
    * group acknowledged before the next and stamped one second after the previous one.
    */
-  void appendInTens(AuditLog log, int count) {
+  List<Receipt> appendInTens(AuditLog log, int count) {
+    List<Receipt> receipts = new ArrayList<>();
     for (int first = 1; first <= count; first += 10) {
-      List<java.util.concurrent.CompletableFuture<Receipt>> group = new ArrayList<>();
+      List<CompletableFuture<Receipt>> group = new ArrayList<>();
       for (int i = first; i < first + 10 && i <= count; i++) {
         group.add(log.append(Events.numbered(i)).toCompletableFuture());
       }
-      group.forEach(java.util.concurrent.CompletableFuture::join);
+      group.forEach(r -> receipts.add(r.join()));
       now.set(now.get().plusSeconds(1));
     }
+    return receipts;
   }
 
   KeysetHandle publicKeyset() {

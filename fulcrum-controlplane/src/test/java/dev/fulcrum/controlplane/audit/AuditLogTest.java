@@ -177,7 +177,7 @@ class AuditLogTest {
       throws Exception {
     try (AuditFixture f = new AuditFixture(dialect, temp)) {
       AuditLog log = f.log();
-      f.appendNumbered(log, 25);
+      f.appendInTens(log, 25);
 
       List<Checkpoint> checkpoints = log.checkpoints();
 
@@ -255,7 +255,7 @@ class AuditLogTest {
       throws Exception {
     try (AuditFixture f = new AuditFixture(dialect, temp)) {
       AuditLog log = f.log();
-      List<Receipt> receipts = f.appendNumbered(log, 12);
+      List<Receipt> receipts = f.appendInTens(log, 12);
       StringWriter out = new StringWriter();
 
       long lines = log.exportJsonl(AuditQuery.all().limit(5), out);
