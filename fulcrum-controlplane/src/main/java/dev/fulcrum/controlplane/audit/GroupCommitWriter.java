@@ -160,11 +160,14 @@ final class GroupCommitWriter {
     List<Receipt> receipts;
     try {
       receipts = db.transaction(c -> write(c, appends));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       AuditStoreException failure = new AuditStoreException("the audit store failed ("
           + describe(e) + "); " + appends.size() + " events were not recorded", e);
       log.warn("audit: {}", failure.getMessage());
       appends.forEach(a -> a.done().completeExceptionally(failure));
+      if (e instanceof Error error) {
+        throw error; // the writer dies; run() fails whatever is still queued
+      }
       return;
     }
     maybeUnsigned = true;
