@@ -421,7 +421,7 @@ EOF
       for (i = 2; i <= n; i++) { tmp = a[i]; j = i - 1; while (j >= 1 && a[j] + 0 > tmp + 0) { a[j+1] = a[j]; j-- } a[j+1] = tmp }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    function add(cell, col, v,   k) { k = cell SUBSEP col; cnt[k]++; vals[k, cnt[k]] = v }
+    function add(cell, col, v,   k) { if (v == "NA" || v == "") return; k = cell SUBSEP col; cnt[k]++; vals[k, cnt[k]] = v }
     function get(m, c, t, col) { return median(m SUBSEP c SUBSEP t SUBSEP col) }
     function ms(us) { return us == "NA" ? "—" : sprintf("%.2f", us / 1000) }
     function num(v, f) { return (v == "NA" || v == "") ? "—" : sprintf(f, v) }
