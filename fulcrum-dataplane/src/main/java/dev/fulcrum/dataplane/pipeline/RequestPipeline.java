@@ -16,11 +16,16 @@ import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.routing.Shadow;
 import dev.fulcrum.dataplane.health.BackendHealth;
 import dev.fulcrum.dataplane.health.RetryBudget;
+import dev.fulcrum.dataplane.limits.Admission;
+import dev.fulcrum.dataplane.limits.Admitted;
+import dev.fulcrum.dataplane.observe.Digests;
 import dev.fulcrum.dataplane.observe.Observers;
 import dev.fulcrum.dataplane.observe.Outcome;
+import dev.fulcrum.dataplane.observe.Recorder;
 import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.routing.Candidate;
 import dev.fulcrum.dataplane.routing.Decision;
+import dev.fulcrum.dataplane.routing.Dropped;
 import dev.fulcrum.dataplane.routing.Operation;
 import dev.fulcrum.dataplane.routing.PrivacyFacts;
 import dev.fulcrum.dataplane.routing.RouteQuery;
@@ -31,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +70,8 @@ public final class RequestPipeline {
   private final Clock clock;
   private final RetryBudget retryBudget;
   private final RequestObserver observer;
+  private final Recorder recorder;
+  private final Admission admission;
   private final Optional<ShadowMirror> shadows;
 
   private RequestPipeline(Builder builder) {
@@ -73,6 +81,8 @@ public final class RequestPipeline {
     this.clock = builder.clock;
     this.retryBudget = builder.retryBudget;
     this.observer = builder.observer;
+    this.recorder = builder.recorder;
+    this.admission = builder.admission;
     this.shadows = Optional.ofNullable(builder.shadows);
   }
 
@@ -82,107 +92,184 @@ public final class RequestPipeline {
     return new Builder(router, backends, routingTable);
   }
 
-  /** A complete chat answer. */
+  /** A complete chat answer, released once its record is durable. */
   public CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request) {
     Instant start = clock.instant();
     RoutingTable table = routingTable.get();
-    RouteQuery query = query(context, request, Operation.CHAT);
-    var attempt = dispatch(context, query, table, candidate ->
-        ((ChatBackend) backends.backend(candidate.backend().name()))
-            .chat(request.withModel(candidate.route().upstreamModel())));
-    return attempt.result().whenComplete((served, error) -> {
-      Duration took = Duration.between(start, clock.instant());
-      if (error != null) {
-        observer.observe(failed(context, Operation.CHAT, request.model(), attempt, took, error));
-        return;
-      }
-      var json = served.value().json();
-      var choice = json.path("choices").path(0);
-      String text = choice.path("message").path("content").asText("");
-      observer.observe(new Outcome.Completed(context, Operation.CHAT, request.model(),
-          served.decision().model(), served.decision().versionId(), served.servedBy(), took,
-          served.value().usage().orElse(new Usage(0, 0)), request, text.length(),
-          choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
-              .isTextual()));
-      mirror(context, query, table, request, served.decision(), text, took);
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
+          admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((ChatBackend) backends.backend(candidate.backend().name()))
+              .chat(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<ChatResponse>>>handle((served, error) -> {
+        Duration took = Duration.between(start, clock.instant());
+        if (error != null) {
+          return refuse(failed(context, Operation.CHAT, request.model(), attempt, took, error,
+              digest(request)), error);
+        }
+        var choice = served.value().json().path("choices").path(0);
+        String text = choice.path("message").path("content").asText("");
+        var outcome = new Outcome.Completed(context, Operation.CHAT, request.model(),
+            served.decision(), served.servedBy(), took,
+            served.value().usage().orElse(new Usage(0, 0)), request, text.length(),
+            choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
+                .isTextual(), Map.of(), digest(request), recording() ? Digests.hex(text) : "");
+        return release(outcome, served).thenApply(released -> {
+          mirror(context, query, table, request, served.decision(), text, took);
+          return released;
+        });
+      }).thenCompose(Function.identity());
     });
   }
 
   /**
    * A streamed chat answer. Fallback happens only before the stream is accepted; once chunks
-   * flow, failures reach the subscriber (and still count against the backend's health).
+   * flow, failures reach the subscriber (and still count against the backend's health). The
+   * final {@code [DONE]} waits for the record.
    */
   public CompletionStage<Served<Flow.Publisher<ChatChunk>>> stream(RequestContext context,
       ChatRequest request) {
     Instant start = clock.instant();
     RoutingTable table = routingTable.get();
-    RouteQuery query = query(context, request, Operation.CHAT_STREAM);
-    var attempt = dispatch(context, query, table, candidate ->
-        ((StreamingChatBackend) backends.backend(candidate.backend().name()))
-            .stream(request.withModel(candidate.route().upstreamModel())));
-    return attempt.result().handle((served, error) -> {
-      if (error != null) {
-        observer.observe(failed(context, Operation.CHAT_STREAM, request.model(), attempt,
-            Duration.between(start, clock.instant()), error));
-        throw error instanceof CompletionException c ? c : new CompletionException(error);
-      }
-      Decision.Routed decision = served.decision();
-      List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
-          decision.model())).orElse(List.of());
-      var tapped = new StreamTap(served.value(), !sampled.isEmpty(), new StreamTap.Listener() {
-        @Override
-        public void completed(StreamTap.Summary summary) {
-          Duration took = Duration.between(start, clock.instant());
-          observer.observe(new Outcome.Completed(context, Operation.CHAT_STREAM,
-              request.model(), decision.model(), decision.versionId(), served.servedBy(), took,
-              summary.usage(), request, summary.chars(), summary.finishReason(), false));
-          if (!sampled.isEmpty()) {
-            shadows.get().mirror(query, table, sampled, request, decision, summary.text(), took,
-                context.requestId());
-          }
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
+          estimate(request), admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((StreamingChatBackend) backends.backend(candidate.backend().name()))
+              .stream(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<Flow.Publisher<ChatChunk>>>>handle((served, error) -> {
+        if (error != null) {
+          return refuse(failed(context, Operation.CHAT_STREAM, request.model(), attempt,
+              Duration.between(start, clock.instant()), error, digest(request)), error);
         }
-
-        @Override
-        public void failed(FulcrumException failure, StreamTap.Summary soFar) {
-          backends.healthRegistry().get(served.servedBy().backend().name())
-              .ifPresent(health -> health.failedLate(failure));
-          observer.observe(new Outcome.Failed(context, Operation.CHAT_STREAM, request.model(),
-              decision.model(), decision.versionId(), Duration.between(start, clock.instant()),
-              failure));
-        }
-
-        @Override
-        public void cancelled(StreamTap.Summary soFar) {
-          log.debug("request {}: caller left after {} chars", context.requestId(),
-              soFar.chars());
-        }
-      });
-      return new Served<Flow.Publisher<ChatChunk>>(tapped, served.servedBy(), decision,
-          served.attempts());
+        return CompletableFuture.completedFuture(tap(context, request, query, table, served,
+            start));
+      }).thenCompose(Function.identity());
     });
   }
 
-  /** Vectors for every input. */
+  private Served<Flow.Publisher<ChatChunk>> tap(RequestContext context, ChatRequest request,
+      RouteQuery query, RoutingTable table, Served<Flow.Publisher<ChatChunk>> served,
+      Instant start) {
+    Decision.Routed decision = served.decision();
+    List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
+        decision.model())).orElse(List.of());
+    var tapped = new StreamTap(served.value(), !sampled.isEmpty(), recording(),
+        new StreamTap.Listener() {
+          @Override
+          public CompletionStage<Void> completed(StreamTap.Summary summary) {
+            Duration took = Duration.between(start, clock.instant());
+            var outcome = new Outcome.Completed(context, Operation.CHAT_STREAM, request.model(),
+                decision, served.servedBy(), took, summary.usage(), request, summary.chars(),
+                summary.finishReason(), false, Map.of(), digest(request), summary.digest());
+            return release(outcome, null).thenRun(() -> {
+              if (!sampled.isEmpty()) {
+                shadows.get().mirror(query, table, sampled, request, decision, summary.text(),
+                    took, context.requestId());
+              }
+            });
+          }
+
+          @Override
+          public void failed(FulcrumException failure, StreamTap.Summary soFar) {
+            backends.healthRegistry().get(served.servedBy().backend().name())
+                .ifPresent(health -> health.failedLate(failure));
+            var outcome = new Outcome.Failed(context, Operation.CHAT_STREAM, request.model(),
+                decision.model(), decision.versionId(), decision.dropped(),
+                Duration.between(start, clock.instant()), failure, Map.of(), digest(request));
+            observer.observe(outcome);
+            recorder.record(outcome).exceptionally(e -> {
+              log.error("request {}: the record of a failed stream could not be written",
+                  context.requestId(), e);
+              return null;
+            });
+          }
+
+          @Override
+          public void cancelled(StreamTap.Summary soFar) {
+            log.debug("request {}: caller left after {} chars", context.requestId(),
+                soFar.chars());
+          }
+        });
+    return new Served<>(tapped, served.servedBy(), decision, served.attempts());
+  }
+
+  /** Vectors for every input, released once their record is durable. */
   public CompletionStage<Served<EmbeddingResponse>> embed(RequestContext context,
       EmbeddingRequest request) {
     Instant start = clock.instant();
     long chars = request.inputs().stream().mapToLong(String::length).sum();
-    RouteQuery query = baseQuery(context, request.model(), Operation.EMBEDDINGS,
-        new TokenEstimate((chars + 3) / 4, 0));
-    var attempt = dispatch(context, query, routingTable.get(), candidate ->
-        ((EmbeddingBackend) backends.backend(candidate.backend().name()))
-            .embed(request.withModel(candidate.route().upstreamModel())));
-    return attempt.result().whenComplete((served, error) -> {
-      Duration took = Duration.between(start, clock.instant());
-      if (error != null) {
-        observer.observe(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
-            error));
-      } else {
-        observer.observe(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
-            served.decision().model(), served.decision().versionId(), served.servedBy(), took,
-            served.value().usage(), null, 0, "stop", false));
-      }
+    TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
+    RoutingTable table = routingTable.get();
+    return admit(context, request.model(), estimate).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
+          admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((EmbeddingBackend) backends.backend(candidate.backend().name()))
+              .embed(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<EmbeddingResponse>>>handle((served, error) -> {
+        Duration took = Duration.between(start, clock.instant());
+        String requestDigest = recording()
+            ? Digests.hex(String.join("\n", request.inputs())) : "";
+        if (error != null) {
+          return refuse(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
+              error, requestDigest), error);
+        }
+        return release(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
+            served.decision(), served.servedBy(), took, served.value().usage(), null, 0, "stop",
+            false, Map.of(), requestDigest, ""), served);
+      }).thenCompose(Function.identity());
     });
+  }
+
+  /** Observes and records a completed request; the answer waits for the record. */
+  private <T> CompletionStage<T> release(Outcome.Completed outcome, T answer) {
+    observer.observe(outcome);
+    return recorder.record(outcome).handle((ok, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(unrecorded(outcome, failure));
+      }
+      return answer;
+    });
+  }
+
+  /**
+   * Observes and records a failed request, then fails with {@code error} itself (a bug stays a
+   * bug, answered 500 at the edge), or with the record's failure when it could not be written.
+   */
+  private <T> CompletionStage<T> refuse(Outcome.Failed outcome, Throwable error) {
+    observer.observe(outcome);
+    return recorder.record(outcome).handle((ok, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(unrecorded(outcome, failure));
+      }
+      throw error instanceof CompletionException c ? c : new CompletionException(error);
+    });
+  }
+
+  private static FulcrumException unrecorded(Outcome outcome, Throwable failure) {
+    log.error("request {}: its record could not be written, so it is refused",
+        outcome.context().requestId(), failure);
+    return new ServiceUnavailableException("the request could not be recorded in the audit "
+        + "log, so it was refused; try again shortly", null);
+  }
+
+  private CompletionStage<Admitted> admit(RequestContext context, String model,
+      TokenEstimate estimate) {
+    try {
+      return admission.admit(context, model, estimate);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private boolean recording() {
+    return recorder != Recorder.NONE;
+  }
+
+  private String digest(ChatRequest request) {
+    return recording() ? Digests.hex(request.wireBytes()) : "";
   }
 
   private void mirror(RequestContext context, RouteQuery query, RoutingTable table,
@@ -196,32 +283,34 @@ public final class RequestPipeline {
     });
   }
 
-  private RouteQuery query(RequestContext context, ChatRequest request, Operation operation) {
+  private static TokenEstimate estimate(ChatRequest request) {
     long chars = 0;
     for (ChatMessage message : request.messages()) {
       for (String text : message.content().texts()) {
         chars += text.length();
       }
     }
-    long completion = request.maxTokens().orElse(DEFAULT_COMPLETION_TOKENS);
-    return baseQuery(context, request.model(), operation,
-        new TokenEstimate((chars + 3) / 4, completion));
+    return new TokenEstimate((chars + 3) / 4,
+        request.maxTokens().orElse(DEFAULT_COMPLETION_TOKENS));
   }
 
-  private RouteQuery baseQuery(RequestContext context, String alias, Operation operation,
-      TokenEstimate tokens) {
+  private RouteQuery query(RequestContext context, String alias, Operation operation,
+      TokenEstimate tokens, Admitted admitted) {
     PrivacyFacts privacy = new PrivacyFacts(context.privacy(), context.tenant().trustZone(),
         Set.of(), false);
     return new RouteQuery(alias, operation, context.stickyKey(), clock.instant(), privacy,
-        context.hints().constraints(), tokens, false);
+        context.hints().constraints(), tokens,
+        admitted.budgetExhausted() ? admitted.budget() : "");
   }
 
   private static Outcome.Failed failed(RequestContext context, Operation operation,
-      String alias, Attempt<?> attempt, Duration took, Throwable error) {
+      String alias, Attempt<?> attempt, Duration took, Throwable error, String requestDigest) {
     Decision.Routed decision = attempt.decision;
+    List<Dropped> dropped = decision != null ? decision.dropped() : attempt.rejected;
     return new Outcome.Failed(context, operation, alias,
         decision == null ? alias : decision.model(),
-        decision == null ? "" : decision.versionId(), took, asFulcrum(error));
+        decision == null ? "" : decision.versionId(), dropped, took, asFulcrum(error),
+        Map.of(), requestDigest);
   }
 
   private static FulcrumException asFulcrum(Throwable error) {
@@ -240,6 +329,7 @@ public final class RequestPipeline {
   /** A dispatch under way: its result, and the decision once routing has made one. */
   private static final class Attempt<T> {
     volatile Decision.Routed decision;
+    volatile List<Dropped> rejected = List.of();
     CompletionStage<Served<T>> result;
 
     CompletionStage<Served<T>> result() {
@@ -259,8 +349,10 @@ public final class RequestPipeline {
     }
     retryBudget.deposit();
     attempt.result = switch (decision) {
-      case Decision.Rejected rejected ->
-          CompletableFuture.failedFuture(Rejections.of(rejected, retryAfter(rejected)));
+      case Decision.Rejected rejected -> {
+        attempt.rejected = rejected.dropped();
+        yield CompletableFuture.failedFuture(Rejections.of(rejected, retryAfter(rejected)));
+      }
       case Decision.Routed routed -> {
         attempt.decision = routed;
         yield attempt(context, routed, routed.attempts(), 0, call, null);
@@ -352,6 +444,8 @@ public final class RequestPipeline {
     private Clock clock = Clock.systemUTC();
     private RetryBudget retryBudget = RetryBudget.standard();
     private RequestObserver observer = Observers.NONE;
+    private Recorder recorder = Recorder.NONE;
+    private Admission admission = Admission.UNLIMITED;
     private ShadowMirror shadows;
 
     private Builder(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
@@ -375,6 +469,18 @@ public final class RequestPipeline {
     /** Who is told how each request ended (default: nobody). */
     public Builder observer(RequestObserver value) {
       this.observer = Objects.requireNonNull(value, "observer");
+      return this;
+    }
+
+    /** Who keeps the durable record of each request, on the path (default: nobody). */
+    public Builder recorder(Recorder value) {
+      this.recorder = Objects.requireNonNull(value, "recorder");
+      return this;
+    }
+
+    /** Who checks rate limits, quotas and budgets before routing (default: unlimited). */
+    public Builder admission(Admission value) {
+      this.admission = Objects.requireNonNull(value, "admission");
       return this;
     }
 

@@ -3,6 +3,11 @@ package dev.fulcrum.dataplane.pipeline;
 import dev.fulcrum.core.chat.ChatChunk;
 import dev.fulcrum.core.chat.Usage;
 import dev.fulcrum.core.error.FulcrumException;
+import dev.fulcrum.dataplane.observe.Digests;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,12 +18,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class StreamTap implements Flow.Publisher<ChatChunk> {
 
-  /** What a stream amounted to. */
-  record Summary(int chars, String finishReason, Usage usage, String text) {}
+  /** What a stream amounted to; {@code digest} is the hex SHA-256 of its text, when asked. */
+  record Summary(int chars, String finishReason, Usage usage, String text, String digest) {}
 
   /** Told once when the stream ends. */
   interface Listener {
-    void completed(Summary summary);
+    /**
+     * The stream ended well; the caller's {@code [DONE]} waits for the returned stage, and if
+     * it fails the caller gets that failure instead.
+     */
+    CompletionStage<Void> completed(Summary summary);
 
     void failed(FulcrumException error, Summary soFar);
 
@@ -28,11 +37,14 @@ final class StreamTap implements Flow.Publisher<ChatChunk> {
 
   private final Flow.Publisher<ChatChunk> source;
   private final boolean keepText;
+  private final boolean digest;
   private final Listener listener;
 
-  StreamTap(Flow.Publisher<ChatChunk> source, boolean keepText, Listener listener) {
+  StreamTap(Flow.Publisher<ChatChunk> source, boolean keepText, boolean digest,
+      Listener listener) {
     this.source = source;
     this.keepText = keepText;
+    this.digest = digest;
     this.listener = listener;
   }
 
@@ -45,6 +57,7 @@ final class StreamTap implements Flow.Publisher<ChatChunk> {
     private final Flow.Subscriber<? super ChatChunk> downstream;
     private final AtomicBoolean reported = new AtomicBoolean();
     private final StringBuilder text = keepText ? new StringBuilder() : null;
+    private final MessageDigest hash = digest ? Digests.sha256() : null;
     private int chars;
     private String finishReason = "";
     private Usage usage = new Usage(0, 0);
@@ -78,6 +91,9 @@ final class StreamTap implements Flow.Publisher<ChatChunk> {
         if (text != null) {
           text.append(delta);
         }
+        if (hash != null) {
+          hash.update(delta.getBytes(StandardCharsets.UTF_8));
+        }
       });
       var reason = chunk.json().path("choices").path(0).path("finish_reason");
       if (reason.isTextual()) {
@@ -97,14 +113,24 @@ final class StreamTap implements Flow.Publisher<ChatChunk> {
 
     @Override
     public void onComplete() {
-      if (reported.compareAndSet(false, true)) {
-        listener.completed(summary());
+      if (!reported.compareAndSet(false, true)) {
+        downstream.onComplete();
+        return;
       }
-      downstream.onComplete();
+      listener.completed(summary()).whenComplete((ok, failure) -> {
+        if (failure == null) {
+          downstream.onComplete();
+        } else {
+          Throwable cause = failure instanceof CompletionException c && c.getCause() != null
+              ? c.getCause() : failure;
+          downstream.onError(cause);
+        }
+      });
     }
 
     private Summary summary() {
-      return new Summary(chars, finishReason, usage, text == null ? "" : text.toString());
+      return new Summary(chars, finishReason, usage, text == null ? "" : text.toString(),
+          hash == null ? "" : Digests.hex(hash));
     }
   }
 }
