@@ -17,15 +17,19 @@ import java.util.Objects;
  * @param health circuit-breaker and health settings by backend name
  * @param store where control-plane state lives
  * @param admin who may use the admin API
+ * @param audit the tamper-evident audit log
+ * @param tokens short-lived tokens
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
-    StoreConfig store, AdminConfig admin) {
+    StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(tokens, "tokens");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -34,10 +38,17 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin);
+        store, admin, audit, tokens);
   }
 
-  public FulcrumConfig withStore(StoreConfig other) {
-    return new FulcrumConfig(source, server, backends, routing, tenants, health, other, admin);
+  /** The same config with its store, audit keyset and token keyset under {@code dir}. */
+  public FulcrumConfig withStateIn(java.nio.file.Path dir) {
+    return new FulcrumConfig(source, server, backends, routing, tenants, health,
+        new StoreConfig(dev.fulcrum.controlplane.store.StoreUrl.parse("sqlite:"
+            + dir.resolve("fulcrum.db")), java.time.Duration.ZERO), admin,
+        new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
+            audit.checkpointEvents(), audit.checkpointInterval()),
+        new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
+            tokens.defaultTtl()));
   }
 }

@@ -5,6 +5,7 @@ import dev.fulcrum.core.backend.Backend;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.observe.Observers;
+import dev.fulcrum.dataplane.observe.Recorder;
 import dev.fulcrum.dataplane.shadow.ShadowMirror;
 import dev.fulcrum.dataplane.shadow.ShadowSettings;
 import dev.fulcrum.dataplane.pipeline.Backends;
@@ -13,6 +14,9 @@ import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.gateway.config.BackendConfig;
 import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.config.TenantConfig;
+import dev.fulcrum.controlplane.keys.KeysetSource;
+import dev.fulcrum.controlplane.token.TokenService;
+import dev.fulcrum.gateway.http.Authenticator;
 import dev.fulcrum.gateway.http.GatewayServer;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
@@ -75,14 +79,20 @@ public final class Fulcrum implements AutoCloseable {
           .clock(clock)
           .retryBudget(RetryBudget.standard())
           .observer(Observers.of(List.of(rolloutFeed)))
+          .recorder(controlPlane.audit().<Recorder>map(AuditRecorder::new)
+              .orElse(Recorder.NONE))
           .shadows(new ShadowMirror(router, backends, similarity, rolloutFeed,
               ShadowSettings.DEFAULTS, clock))
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
           controlPlane::snapshot));
-      var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
-          controlPlane, backends, Instant.now().getEpochSecond(), List.of(admin));
+      TokenService tokens = TokenService.builder(KeysetSource.file(config.tokens().keyset()))
+          .clock(clock).build();
+      var deps = new GatewayServer.Dependencies(pipeline,
+          new Authenticator(tenants(config.tenants()), tokens, config.tokens().audience()),
+          config.tokens().defaultTtl(), controlPlane, backends, Instant.now().getEpochSecond(),
+          List.of(admin));
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
