@@ -2,6 +2,7 @@ package dev.fulcrum.gateway.config;
 
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.dataplane.health.HealthSettings;
+import dev.fulcrum.gateway.drift.DriftSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param admin who may use the admin API
  * @param audit the tamper-evident audit log
  * @param tokens short-lived tokens
+ * @param drift drift monitoring of the live traffic
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
-    StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens) {
+    StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
+    DriftSettings drift) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -30,6 +33,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(drift, "drift");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -38,7 +42,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens);
+        store, admin, audit, tokens, drift);
   }
 
   /** The same config with its store, audit keyset and token keyset under {@code dir}. */
@@ -49,6 +53,6 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
         new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
-            tokens.defaultTtl()));
+            tokens.defaultTtl()), drift);
   }
 }

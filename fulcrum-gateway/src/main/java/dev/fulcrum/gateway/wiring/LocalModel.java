@@ -12,21 +12,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Answer similarity from the in-process MiniLM model: the cosine of the two answers' sentence
- * embeddings. The model is loaded on first use, so a gateway that never shadows never pays for
- * it; inference runs on the local backend's own thread.
+ * The in-process MiniLM model for the gateway's own use (shadow answer similarity, drift
+ * embeddings), separate from any configured backend. Loaded on first use, so a gateway that never
+ * needs it never pays for it; inference runs on its own thread, never an event loop.
  */
-final class LocalSimilarity implements AnswerSimilarity, AutoCloseable {
+final class LocalModel implements AnswerSimilarity, AutoCloseable {
   private volatile Backend model;
 
+  /** Sentence embeddings of {@code texts}, in order. */
+  CompletionStage<List<float[]>> embed(List<String> texts) {
+    return ((EmbeddingBackend) model()).embed(EmbeddingRequest.of(LocalBackends.EMBEDDING_MODEL,
+        texts)).thenApply(response -> response.vectors());
+  }
+
+  /** The cosine of the two answers' embeddings. */
   @Override
   public CompletionStage<Double> similarity(String first, String second) {
     if (first.isEmpty() || second.isEmpty()) {
       return CompletableFuture.completedFuture(first.equals(second) ? 1.0 : 0.0);
     }
-    return ((EmbeddingBackend) model()).embed(EmbeddingRequest.of(LocalBackends.EMBEDDING_MODEL,
-        List.of(first, second))).thenApply(response -> cosine(response.vectors().get(0),
-        response.vectors().get(1)));
+    return embed(List.of(first, second)).thenApply(v -> cosine(v.get(0), v.get(1)));
   }
 
   private Backend model() {
@@ -35,7 +40,7 @@ final class LocalSimilarity implements AnswerSimilarity, AutoCloseable {
       synchronized (this) {
         loaded = model;
         if (loaded == null) {
-          loaded = LocalBackends.create(new LocalSettings("shadow-similarity", Placement.LOCAL, 1));
+          loaded = LocalBackends.create(new LocalSettings("fulcrum-internal", Placement.LOCAL, 1));
           model = loaded;
         }
       }
