@@ -145,7 +145,7 @@ class RequestPipelineTest {
     var table = RoutingTable.of(List.of(ModelRoutes.single("chat", "1", List.of(
         new Route("down", "m", Price.FREE), new Route("up", "m", Price.FREE)))));
     var pipeline = RequestPipeline.builder(new Router(), Backends.of(List.of(down, up)), () -> table)
-        .retryBudget(new dev.fulcrum.dataplane.health.RetryBudget(0.01, 1)).build();
+        .retryBudget(new dev.fulcrum.dataplane.health.RetryBudget(0.01, 1, 1)).build();
 
     pipeline.chat(CONTEXT, HELLO).toCompletableFuture().join();
     assertThat(failure(pipeline.chat(CONTEXT, HELLO)))
