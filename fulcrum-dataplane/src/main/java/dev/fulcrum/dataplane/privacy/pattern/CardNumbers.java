@@ -17,13 +17,14 @@ final class CardNumbers {
       new Issuer(2, 65, 65, 16, 19),
       new Issuer(6, 622126, 622925, 16, 19),  // Discover / UnionPay co-branded
       new Issuer(2, 62, 62, 16, 19),          // UnionPay
-      new Issuer(4, 3528, 3589, 16, 19),      // JCB
+      new Issuer(2, 35, 35, 16, 19),          // JCB (assigned 3528-3589; the rest of 35 is
+                                              // unassigned, accepted to survive table drift)
       new Issuer(4, 1800, 1800, 15, 15),      // JCB (legacy 15-digit)
       new Issuer(4, 2131, 2131, 15, 15),
       new Issuer(3, 300, 305, 14, 19),        // Diners Club
       new Issuer(4, 3095, 3095, 14, 19),
       new Issuer(2, 36, 36, 14, 19),
-      new Issuer(2, 38, 39, 16, 19),
+      new Issuer(2, 38, 39, 14, 19),
       new Issuer(2, 50, 50, 12, 19),          // Maestro
       new Issuer(2, 56, 69, 12, 19),
       new Issuer(4, 2200, 2204, 16, 19),      // Mir
@@ -36,6 +37,11 @@ final class CardNumbers {
   /** Whether {@code digits} (ASCII digits only) passes Luhn and matches an issuer's range. */
   static boolean isValid(CharSequence digits) {
     return digits.length() >= 12 && digits.length() <= 19 && luhn(digits) && knownIssuer(digits);
+  }
+
+  /** Whether {@code digits} has a card number's length and passes Luhn, whoever the issuer. */
+  static boolean isLuhnValidLength(CharSequence digits) {
+    return digits.length() >= 12 && digits.length() <= 19 && luhn(digits);
   }
 
   static boolean luhn(CharSequence digits) {

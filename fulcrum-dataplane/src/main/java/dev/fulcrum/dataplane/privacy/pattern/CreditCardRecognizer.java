@@ -10,9 +10,14 @@ import java.util.List;
  * Payment card numbers of 12 to 19 digits, bare or grouped by single spaces or dashes, that pass
  * the Luhn checksum and fall in a known issuer range of the right length. Within a longer run of
  * digit groups (a card followed by its expiry, say) the longest valid run of whole groups wins.
+ * A Luhn-valid number outside the known issuer ranges is reported only after a word such as
+ * "card", "credit" or "visa", with a lower score.
  */
 final class CreditCardRecognizer implements Recognizer {
   static final double SCORE = 1.0;
+  static final double SCORE_UNKNOWN_ISSUER = 0.8;
+  private static final List<String> CONTEXT = List.of("card", "credit", "debit", "visa",
+      "mastercard", "amex", "cc", "cc#", "pan", "payment", "karte", "carte");
   private static final int MAX_GROUPS = 24;
 
   @Override
@@ -55,20 +60,25 @@ final class CreditCardRecognizer implements Recognizer {
   }
 
   private static void findInRun(CharSequence text, List<int[]> groups, List<Entity> out) {
+    boolean context = Context.before(text, groups.getFirst()[0], 32, CONTEXT);
     int first = 0;
     while (first < groups.size()) {
       int best = -1;
+      double bestScore = 0;
       StringBuilder digits = new StringBuilder(19);
       for (int last = first; last < groups.size() && digits.length() <= 19; last++) {
         int[] g = groups.get(last);
         digits.append(text, g[0], g[1]);
-        if (CardNumbers.isValid(digits)) {
+        double score = CardNumbers.isValid(digits) ? SCORE
+            : context && CardNumbers.isLuhnValidLength(digits) ? SCORE_UNKNOWN_ISSUER : 0;
+        if (score > 0 && score >= bestScore) {
           best = last;
+          bestScore = score;
         }
       }
       if (best >= 0) {
         out.add(new Entity(EntityType.CREDIT_CARD, groups.get(first)[0], groups.get(best)[1],
-            SCORE));
+            bestScore));
         first = best + 1;
       } else {
         first++;
