@@ -124,7 +124,7 @@ public final class NormalizedText {
       int i = from;
       while (i < to) {
         char c = s.charAt(i);
-        if (c < 0x80) {
+        if (c < 0x80 && (i + 1 == to || s.charAt(i + 1) < 0x300)) { // no combining mark follows
           append(c, i, i + 1);
           i++;
         } else if (Character.isSurrogate(c) && !isPair(s, i, to)) {

@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
  * foreign national formats, or too short to stand alone) are reported at 0.7 only with a context
  * word and seven digits, else at 0.4, below the default threshold. A number followed by a street
  * name ("5005 Heatherleigh Suite") is a house number and scores 0.3.
+ *
+ * <p>Cost bound: libphonenumber's matcher is slow on digit-dense text (seconds for 20 KB of
+ * {@code "1-1-1-"}), so it only sees runs of digits and separators, in slices of at most 48
+ * chars, and at most {@value #MAX_MATCHER_CALLS} region-slice calls per text. Runs past that
+ * budget that hold 7 to 15 digits are reported unverified at 0.5 (over-redacting rather than
+ * leaking); longer runs are not reported.
  */
 final class PhoneRecognizer implements Recognizer {
   static final double SCORE = 0.75;
@@ -26,11 +32,17 @@ final class PhoneRecognizer implements Recognizer {
   static final double SCORE_POSSIBLE = 0.4;
   static final double SCORE_POSSIBLE_WITH_CONTEXT = 0.7;
   static final double SCORE_HOUSE_NUMBER = 0.3;
+  static final double SCORE_UNVERIFIED = 0.5;
   private static final Pattern STREET_AFTER = Pattern.compile("\\s+(?:\\p{Lu}[\\p{L}'-]*\\s+){1,3}"
       + "(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place"
       + "|pl|suite|square|sq|terrace|crescent|close|parkway)\\b");
   private static final int MIN_DIGITS = 5;
   private static final int MIN_DIGITS_ALONE = 7;
+  private static final int SLICE = 48;
+  private static final int MAX_DIGITS = 15;
+  private static final int MAX_MATCHER_CALLS = 144;
+  private static final int MARGIN = 8;
+  private static final int SLICE_OVERLAP = 24;
   private static final PhoneNumberUtil.Leniency POSSIBLE = PhoneNumberUtil.Leniency.POSSIBLE;
   private static final List<String> CONTEXT = List.of("phone", "tel", "telephone", "mobile",
       "cell", "fax", "call", "contact", "whatsapp", "sms", "text me", "reach me", "office",
@@ -47,17 +59,77 @@ final class PhoneRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    if (countDigits(text, 0, text.length(), MIN_DIGITS) < MIN_DIGITS) {
-      return; // libphonenumber's matcher is costly; most prose has no number at all
-    }
-    for (String region : regions) {
-      for (PhoneNumberMatch match : util.findNumbers(text, region, POSSIBLE, Long.MAX_VALUE)) {
-        int start = match.start();
-        int end = match.end();
-        double score = score(text, start, end, strictEnough(match.rawString(), region));
-        out.add(new Entity(EntityType.PHONE_NUMBER, start, end, score));
+    String s = text.toString();
+    int n = s.length();
+    int[] budget = {MAX_MATCHER_CALLS};
+    int i = 0;
+    while (i < n) {
+      if (!isPhoneChar(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int digits = 0;
+      while (i < n && isPhoneChar(s.charAt(i))) {
+        digits += isDigit(s.charAt(i)) ? 1 : 0;
+        i++;
+      }
+      if (digits >= MIN_DIGITS && budget[0] > 0) {
+        findInRun(s, start, i, budget, out);
+      } else if (digits >= MIN_DIGITS_ALONE && digits <= MAX_DIGITS) {
+        out.add(unverified(s, start, i));
       }
     }
+  }
+
+  /**
+   * Runs libphonenumber over one run of digits and separators (plus a margin on either side,
+   * which its matcher inspects to reject dates, times and numbers glued to words), in
+   * overlapping slices when the run is long. Its matcher is
+   * costly and superlinear on long runs, so it never sees prose or unbounded input.
+   */
+  private void findInRun(String s, int start, int end, int[] budget, List<Entity> out) {
+    for (int from = start; from < end && budget[0] > 0; from += SLICE - SLICE_OVERLAP) {
+      budget[0] -= regions.size();
+      int to = Math.min(end, from + SLICE);
+      int sliceStart = Math.max(0, from - MARGIN);
+      String slice = s.substring(sliceStart, Math.min(s.length(), to + MARGIN));
+      for (String region : regions) {
+        for (PhoneNumberMatch m : util.findNumbers(slice, region, POSSIBLE, Long.MAX_VALUE)) {
+          int matchStart = sliceStart + m.start();
+          int matchEnd = sliceStart + m.end();
+          if (matchEnd <= from || matchStart >= to) {
+            continue; // inside the margin: another run's business
+          }
+          double score = score(s, matchStart, matchEnd, strictEnough(m.rawString(), region));
+          out.add(new Entity(EntityType.PHONE_NUMBER, matchStart, matchEnd, score));
+        }
+      }
+      if (to == end) {
+        return;
+      }
+    }
+  }
+
+  /** A run past the matcher budget: reported whole, trimmed of separators, unverified. */
+  private static Entity unverified(String s, int start, int end) {
+    while (!isDigit(s.charAt(start)) && s.charAt(start) != '+' && s.charAt(start) != '(') {
+      start++;
+    }
+    while (!isDigit(s.charAt(end - 1)) && s.charAt(end - 1) != ')') {
+      end--;
+    }
+    return new Entity(EntityType.PHONE_NUMBER, start, end, SCORE_UNVERIFIED);
+  }
+
+  /** Digits and what phone numbers are written with between them. */
+  private static boolean isPhoneChar(char c) {
+    return isDigit(c) || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+'
+        || c == '/' || c == '\u00A0';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Whether the candidate passes the configured leniency on its own. */
