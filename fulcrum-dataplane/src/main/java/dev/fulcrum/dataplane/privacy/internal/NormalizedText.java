@@ -21,6 +21,8 @@ import java.util.Objects;
  * their argument. Immutable and thread-safe. {@link #toString()} never shows the text.
  */
 public final class NormalizedText {
+  private static final String[] SINGLE = new String[Character.MAX_VALUE + 1];
+
   private final String text;
   private final int offset;
   private final int[] starts;
@@ -149,11 +151,22 @@ public final class NormalizedText {
       while (end < to && !Character.isSurrogate(s.charAt(end)) && isCombining(s.charAt(end))) {
         end++;
       }
-      String piece = Normalizer.normalize(s.subSequence(start, end), Normalizer.Form.NFKC);
+      String piece = end == start + 1 ? single(s.charAt(start))
+          : Normalizer.normalize(s.subSequence(start, end), Normalizer.Form.NFKC);
       for (int k = 0; k < piece.length(); k++) {
         append(piece.charAt(k), start, end);
       }
       return end;
+    }
+
+    /** NFKC of one BMP char, memoized: Normalizer allocates and is slow per call. */
+    private static String single(char c) {
+      String cached = SINGLE[c];
+      if (cached == null) {
+        cached = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+        SINGLE[c] = cached; // a benign race: every thread computes the same immutable value
+      }
+      return cached;
     }
 
     private static boolean isPair(CharSequence s, int i, int to) {

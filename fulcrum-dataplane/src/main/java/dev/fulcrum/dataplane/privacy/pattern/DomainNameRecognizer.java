@@ -31,13 +31,36 @@ final class DomainNameRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Matcher m = DOMAIN.matcher(text);
-    while (m.find()) {
-      int lastDot = lastDot(text, m.start(), m.end());
-      String tld = text.subSequence(lastDot + 1, m.end()).toString().toLowerCase(Locale.ROOT);
-      if (Tlds.contains(tld)) {
-        out.add(new Entity(EntityType.DOMAIN_NAME, m.start(), m.end(), score(tld)));
+    if (EmailRecognizer.indexOf(text, '.', 0) < 0) {
+      return;
+    }
+    Starts.scan(text, DOMAIN.matcher(text), i -> labelStartBeforeDot(text, i),
+        m -> consider(text, m, out));
+  }
+
+  /** A letter or digit starting a word that reaches a dot within 63 chars. */
+  private static boolean labelStartBeforeDot(CharSequence text, int i) {
+    if (!Character.isLetterOrDigit(text.charAt(i))
+        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      return false;
+    }
+    for (int k = i + 1; k < Math.min(text.length(), i + 64); k++) {
+      char c = text.charAt(k);
+      if (c == '.') {
+        return true;
       }
+      if (!Character.isLetterOrDigit(c) && c != '-') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static void consider(CharSequence text, Matcher m, List<Entity> out) {
+    int lastDot = lastDot(text, m.start(), m.end());
+    String tld = text.subSequence(lastDot + 1, m.end()).toString().toLowerCase(Locale.ROOT);
+    if (Tlds.contains(tld)) {
+      out.add(new Entity(EntityType.DOMAIN_NAME, m.start(), m.end(), score(tld)));
     }
   }
 

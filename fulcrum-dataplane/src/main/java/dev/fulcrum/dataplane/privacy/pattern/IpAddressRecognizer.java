@@ -14,6 +14,16 @@ import java.util.regex.Pattern;
  * not glued to letters; forms with fewer than four hex digits ({@code a::b}) score low.
  */
 final class IpAddressRecognizer implements Recognizer {
+
+  private static boolean dotWithin(CharSequence text, int from, int reach) {
+    for (int i = from; i < Math.min(text.length(), from + reach); i++) {
+      if (text.charAt(i) == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final double SCORE = 0.9;
   static final double SCORE_UNLIKELY = 0.3;
   private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -25,16 +35,16 @@ final class IpAddressRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Matcher m = V4.matcher(text);
-    while (m.find()) {
-      boolean version = Context.before(text, m.start(), 10, VERSION);
-      out.add(new Entity(EntityType.IP_ADDRESS, m.start(), m.end(),
-          version ? SCORE_UNLIKELY : SCORE));
-    }
+    Starts.scan(text, V4.matcher(text), i -> Starts.digitRunStart(text, i)
+        && dotWithin(text, i + 1, 4), m -> {
+          boolean version = Context.before(text, m.start(), 10, VERSION);
+          out.add(new Entity(EntityType.IP_ADDRESS, m.start(), m.end(),
+              version ? SCORE_UNLIKELY : SCORE));
+        });
     if (EmailRecognizer.indexOf(text, ':', 0) < 0) {
       return;
     }
-    m = V6.matcher(text);
+    Matcher m = V6.matcher(text);
     while (m.find()) {
       int end = m.end();
       while (end > m.start() && text.charAt(end - 1) == '.') {

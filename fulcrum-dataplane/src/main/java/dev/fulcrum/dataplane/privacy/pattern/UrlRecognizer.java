@@ -21,19 +21,31 @@ final class UrlRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
-      int end = trimEnd(text, m.start(), m.end());
-      int hostStart = hostStart(text, m.start(), end);
-      if (hostStart < 0) {
-        continue;
-      }
-      Matcher h = HOST_END.matcher(text).region(hostStart, end);
-      int hostEnd = h.find() ? h.start() : end;
-      if (validHost(text, hostStart, hostEnd)) {
-        boolean www = text.charAt(m.start()) == 'w' || text.charAt(m.start()) == 'W';
-        out.add(new Entity(EntityType.URL, m.start(), end, www ? SCORE_WWW : SCORE));
-      }
+    String s = text.toString();
+    if (s.indexOf("://") < 0 && s.indexOf("www.") < 0 && s.indexOf("WWW.") < 0) {
+      return; // the common case: prose without any URL
+    }
+    Starts.scan(text, URL.matcher(text), i -> isSchemeOrWwwStart(s, i),
+        m -> consider(text, m, out));
+  }
+
+  private static boolean isSchemeOrWwwStart(String s, int i) {
+    char c = s.charAt(i);
+    return (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W')
+        && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)));
+  }
+
+  private static void consider(CharSequence text, Matcher m, List<Entity> out) {
+    int end = trimEnd(text, m.start(), m.end());
+    int hostStart = hostStart(text, m.start(), end);
+    if (hostStart < 0) {
+      return;
+    }
+    Matcher h = HOST_END.matcher(text).region(hostStart, end);
+    int hostEnd = h.find() ? h.start() : end;
+    if (validHost(text, hostStart, hostEnd)) {
+      boolean www = text.charAt(m.start()) == 'w' || text.charAt(m.start()) == 'W';
+      out.add(new Entity(EntityType.URL, m.start(), end, www ? SCORE_WWW : SCORE));
     }
   }
 

@@ -28,19 +28,21 @@ final class UsSsnRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Matcher m = SSN.matcher(text);
-    while (m.find()) {
-      if (!valid(m.group(1), m.group(3), m.group(4))) {
-        continue;
-      }
-      boolean context = Context.before(text, m.start(), 40, CONTEXT);
-      String separator = m.group(2);
-      double score = context ? SCORE_WITH_CONTEXT
-          : separator.equals("-") ? SCORE_DASHED
-          : separator.isEmpty() ? 0 : SCORE_SPACED;
-      if (score > 0) {
-        out.add(new Entity(EntityType.US_SSN, m.start(), m.end(), score));
-      }
+    Starts.scan(text, SSN.matcher(text), i -> Starts.digitRunStart(text, i),
+        m -> consider(text, m, out));
+  }
+
+  private static void consider(CharSequence text, Matcher m, List<Entity> out) {
+    if (!valid(m.group(1), m.group(3), m.group(4))) {
+      return;
+    }
+    boolean context = Context.before(text, m.start(), 40, CONTEXT);
+    String separator = m.group(2);
+    double score = context ? SCORE_WITH_CONTEXT
+        : separator.equals("-") ? SCORE_DASHED
+        : separator.isEmpty() ? 0 : SCORE_SPACED;
+    if (score > 0) {
+      out.add(new Entity(EntityType.US_SSN, m.start(), m.end(), score));
     }
   }
 
