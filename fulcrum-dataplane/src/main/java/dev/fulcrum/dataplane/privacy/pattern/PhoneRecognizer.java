@@ -40,6 +40,7 @@ final class PhoneRecognizer implements Recognizer {
   private static final int MIN_DIGITS_ALONE = 7;
   private static final int SLICE = 48;
   private static final int MAX_DIGITS = 15;
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
   private static final int MAX_MATCHER_CALLS = 144;
   private static final int MARGIN = 8;
   private static final int SLICE_OVERLAP = 24;
@@ -74,7 +75,7 @@ final class PhoneRecognizer implements Recognizer {
         digits += isDigit(s.charAt(i)) ? 1 : 0;
         i++;
       }
-      if (digits >= MIN_DIGITS && budget[0] > 0) {
+      if (digits >= MIN_DIGITS && budget[0] > 0 && !obviouslyNotAPhone(s, start, i, digits)) {
         findInRun(s, start, i, budget, out);
       } else if (digits >= MIN_DIGITS_ALONE && digits <= MAX_DIGITS) {
         out.add(unverified(s, start, i));
@@ -89,12 +90,13 @@ final class PhoneRecognizer implements Recognizer {
    * costly and superlinear on long runs, so it never sees prose or unbounded input.
    */
   private void findInRun(String s, int start, int end, int[] budget, List<Entity> out) {
+    List<String> searched = international(s, start, end) ? regions.subList(0, 1) : regions;
     for (int from = start; from < end && budget[0] > 0; from += SLICE - SLICE_OVERLAP) {
-      budget[0] -= regions.size();
+      budget[0] -= searched.size();
       int to = Math.min(end, from + SLICE);
       int sliceStart = Math.max(0, from - MARGIN);
       String slice = s.substring(sliceStart, Math.min(s.length(), to + MARGIN));
-      for (String region : regions) {
+      for (String region : searched) {
         for (PhoneNumberMatch m : util.findNumbers(slice, region, POSSIBLE, Long.MAX_VALUE)) {
           int matchStart = sliceStart + m.start();
           int matchEnd = sliceStart + m.end();
@@ -109,6 +111,37 @@ final class PhoneRecognizer implements Recognizer {
         return;
       }
     }
+  }
+
+  /**
+   * Runs the matcher need not see: one IPv4 address, or one Luhn-valid 13-19 digit card number
+   * (both have their own recognizers, and the matcher is the costly part of a scan).
+   */
+  private static boolean obviouslyNotAPhone(String s, int start, int end, int digits) {
+    String run = s.substring(start, end).strip();
+    if (IPV4.matcher(run).matches()) {
+      return true;
+    }
+    String digitsOnly = run.replaceAll("[^0-9]", "");
+    return digits >= 13 && digits <= 19 && digitsOnly.length() == digits
+        && run.matches("\\d{4}([ -]?)\\d{4}(?:\\1\\d{1,6}){1,3}|\\d{4}([ -]?)\\d{6}\\2\\d{4,5}")
+        && CardNumbers.luhn(digitsOnly);
+  }
+
+  /** Whether the run, past leading separators, starts with {@code +}: the region is moot. */
+  private static boolean international(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\u00A0') {
+        return c == '+' && regionFree(s, i, end);
+      }
+    }
+    return false;
+  }
+
+  /** One {@code +} only: a run with a second number in national format needs every region. */
+  private static boolean regionFree(String s, int plus, int end) {
+    return s.indexOf("  ", plus) < 0 || s.indexOf("  ", plus) >= end;
   }
 
   /** A run past the matcher budget: reported whole, trimmed of separators, unverified. */
