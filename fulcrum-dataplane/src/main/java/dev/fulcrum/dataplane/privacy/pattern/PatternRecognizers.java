@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p>Scores (a detector's default minimum score is 0.5): checksum-validated values (cards,
  * IBANs) and e-mail addresses 1.0; vendor-prefixed secrets, JWTs and PEM keys 0.95; IP
- * addresses 0.9; URLs 0.8-0.9; phone numbers 0.75, 0.9 with a context word; SSNs 0.85 dashed,
+ * addresses 0.9; URLs 0.8-0.9; Luhn-valid cards of unknown issuers after "card" 0.8; phone
+ * numbers 0.75, 0.9 with a context word (possible-only numbers 0.7 with context, else 0.4; past
+ * the matcher budget 0.5 unverified); SSNs 0.85 dashed,
  * 0.6 spaced, 0.95 with context (bare nine digits only with context); dates of birth 0.85;
  * high-entropy tokens 0.7; bare domain names 0.6. Unlikely readings (a version number that looks
  * like an IPv4 address, a domain ending in a file-extension TLD) score 0.3.
