@@ -1,6 +1,7 @@
 package dev.fulcrum.dataplane.pipeline;
 
 import dev.fulcrum.core.backend.ChatBackend;
+import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.backend.EmbeddingBackend;
 import dev.fulcrum.core.backend.StreamingChatBackend;
 import dev.fulcrum.core.chat.ChatChunk;
@@ -22,6 +23,9 @@ import dev.fulcrum.dataplane.observe.Digests;
 import dev.fulcrum.dataplane.observe.Observers;
 import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.observe.Recorder;
+import dev.fulcrum.dataplane.privacy.guard.Outbound;
+import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
+import dev.fulcrum.dataplane.privacy.guard.Scan;
 import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.routing.Candidate;
 import dev.fulcrum.dataplane.routing.Decision;
@@ -73,6 +77,7 @@ public final class RequestPipeline {
   private final Recorder recorder;
   private final Admission admission;
   private final Optional<ShadowMirror> shadows;
+  private final Optional<PrivacyGuard> privacy;
 
   private RequestPipeline(Builder builder) {
     this.router = builder.router;
@@ -84,6 +89,7 @@ public final class RequestPipeline {
     this.recorder = builder.recorder;
     this.admission = builder.admission;
     this.shadows = Optional.ofNullable(builder.shadows);
+    this.privacy = Optional.ofNullable(builder.privacy);
   }
 
   /** A pipeline builder; everything beyond these three has a default. */
@@ -96,31 +102,37 @@ public final class RequestPipeline {
   public CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request) {
     Instant start = clock.instant();
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted ->
+        scan(request).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
-          admitted);
-      var attempt = dispatch(context, query, table, candidate ->
-          ((ChatBackend) backends.backend(candidate.backend().name()))
-              .chat(request.withModel(candidate.route().upstreamModel())));
-      return attempt.result().<CompletionStage<Served<ChatResponse>>>handle((served, error) -> {
+          admitted, scan);
+      var attempt = dispatch(context, query, table, candidate -> {
+        Outbound out = outbound(context, request, scan, candidate);
+        return ((ChatBackend) backends.backend(candidate.backend().name()))
+            .chat(out.request().withModel(candidate.route().upstreamModel()))
+            .thenApply(out::restore);
+      });
+      return attempt.result().<CompletionStage<Served<ChatResponse>>>handle((served0, error) -> {
         Duration took = Duration.between(start, clock.instant());
         if (error != null) {
           return refuse(failed(context, Operation.CHAT, request.model(), attempt, took, error,
-              digest(request)), error);
+              digest(request), scan), error);
         }
+        Served<ChatResponse> served = withPrivacy(served0, context, scan);
         var choice = served.value().json().path("choices").path(0);
         String text = choice.path("message").path("content").asText("");
         var outcome = new Outcome.Completed(context, Operation.CHAT, request.model(),
             served.decision(), served.servedBy(), took,
             served.value().usage().orElse(new Usage(0, 0)), request, text.length(),
             choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
-                .isTextual(), Map.of(), digest(request), recording() ? Digests.hex(text) : "");
+                .isTextual(), scan.counts(), digest(request),
+            recording() ? Digests.hex(text) : "");
         return release(outcome, served).thenApply(released -> {
-          mirror(context, query, table, request, served.decision(), text, took);
+          mirror(context, query, table, request, scan, served.decision(), text, took);
           return released;
         });
       }).thenCompose(Function.identity());
-    });
+    }));
   }
 
   /**
@@ -132,25 +144,29 @@ public final class RequestPipeline {
       ChatRequest request) {
     Instant start = clock.instant();
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted ->
+        scan(request).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
-          estimate(request), admitted);
-      var attempt = dispatch(context, query, table, candidate ->
-          ((StreamingChatBackend) backends.backend(candidate.backend().name()))
-              .stream(request.withModel(candidate.route().upstreamModel())));
+          estimate(request), admitted, scan);
+      var attempt = dispatch(context, query, table, candidate -> {
+        Outbound out = outbound(context, request, scan, candidate);
+        return ((StreamingChatBackend) backends.backend(candidate.backend().name()))
+            .stream(out.request().withModel(candidate.route().upstreamModel()))
+            .thenApply(out::restore);
+      });
       return attempt.result().<CompletionStage<Served<Flow.Publisher<ChatChunk>>>>handle((served, error) -> {
         if (error != null) {
           return refuse(failed(context, Operation.CHAT_STREAM, request.model(), attempt,
-              Duration.between(start, clock.instant()), error, digest(request)), error);
+              Duration.between(start, clock.instant()), error, digest(request), scan), error);
         }
-        return CompletableFuture.completedFuture(tap(context, request, query, table, served,
-            start));
+        return CompletableFuture.completedFuture(tap(context, request, query, table,
+            withPrivacy(served, context, scan), scan, start));
       }).thenCompose(Function.identity());
-    });
+    }));
   }
 
   private Served<Flow.Publisher<ChatChunk>> tap(RequestContext context, ChatRequest request,
-      RouteQuery query, RoutingTable table, Served<Flow.Publisher<ChatChunk>> served,
+      RouteQuery query, RoutingTable table, Served<Flow.Publisher<ChatChunk>> served, Scan scan,
       Instant start) {
     Decision.Routed decision = served.decision();
     List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
@@ -162,11 +178,11 @@ public final class RequestPipeline {
             Duration took = Duration.between(start, clock.instant());
             var outcome = new Outcome.Completed(context, Operation.CHAT_STREAM, request.model(),
                 decision, served.servedBy(), took, summary.usage(), request, summary.chars(),
-                summary.finishReason(), false, Map.of(), digest(request), summary.digest());
+                summary.finishReason(), false, scan.counts(), digest(request), summary.digest());
             return release(outcome, null).thenRun(() -> {
               if (!sampled.isEmpty()) {
-                shadows.get().mirror(query, table, sampled, request, decision, summary.text(),
-                    took, context.requestId());
+                shadows.get().mirror(query, table, sampled, outboundFor(context, request, scan),
+                    decision, summary.text(), took, context.requestId());
               }
             });
           }
@@ -177,7 +193,8 @@ public final class RequestPipeline {
                 .ifPresent(health -> health.failedLate(failure));
             var outcome = new Outcome.Failed(context, Operation.CHAT_STREAM, request.model(),
                 decision.model(), decision.versionId(), decision.dropped(),
-                Duration.between(start, clock.instant()), failure, Map.of(), digest(request));
+                Duration.between(start, clock.instant()), failure, scan.counts(),
+                digest(request));
             observer.observe(outcome);
             recorder.record(outcome).exceptionally(e -> {
               log.error("request {}: the record of a failed stream could not be written",
@@ -192,7 +209,7 @@ public final class RequestPipeline {
                 soFar.chars());
           }
         });
-    return new Served<>(tapped, served.servedBy(), decision, served.attempts());
+    return served.with(tapped);
   }
 
   /** Vectors for every input, released once their record is durable. */
@@ -202,25 +219,59 @@ public final class RequestPipeline {
     long chars = request.inputs().stream().mapToLong(String::length).sum();
     TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate).thenCompose(admitted -> {
+    return admit(context, request.model(), estimate).thenCompose(admitted ->
+        scan(request).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
-          admitted);
-      var attempt = dispatch(context, query, table, candidate ->
-          ((EmbeddingBackend) backends.backend(candidate.backend().name()))
-              .embed(request.withModel(candidate.route().upstreamModel())));
-      return attempt.result().<CompletionStage<Served<EmbeddingResponse>>>handle((served, error) -> {
+          admitted, scan);
+      var attempt = dispatch(context, query, table, candidate -> {
+        EmbeddingRequest out = privacy.map(guard -> guard.prepare(request, scan,
+            context.tenant(), context.privacy(), candidate.backend().placement()))
+            .orElse(request);
+        return ((EmbeddingBackend) backends.backend(candidate.backend().name()))
+            .embed(out.withModel(candidate.route().upstreamModel()));
+      });
+      return attempt.result().<CompletionStage<Served<EmbeddingResponse>>>handle((served0, error) -> {
         Duration took = Duration.between(start, clock.instant());
         String requestDigest = recording()
             ? Digests.hex(String.join("\n", request.inputs())) : "";
         if (error != null) {
           return refuse(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
-              error, requestDigest), error);
+              error, requestDigest, scan), error);
         }
+        Served<EmbeddingResponse> served = withPrivacy(served0, context, scan);
         return release(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
             served.decision(), served.servedBy(), took, served.value().usage(), null, 0, "stop",
-            false, Map.of(), requestDigest, ""), served);
+            false, scan.counts(), requestDigest, ""), served);
       }).thenCompose(Function.identity());
-    });
+    }));
+  }
+
+  private CompletionStage<Scan> scan(ChatRequest request) {
+    return privacy.map(guard -> guard.scan(request))
+        .orElse(CompletableFuture.completedFuture(Scan.none()));
+  }
+
+  private CompletionStage<Scan> scan(EmbeddingRequest request) {
+    return privacy.map(guard -> guard.scan(request))
+        .orElse(CompletableFuture.completedFuture(Scan.none()));
+  }
+
+  /** The request as it may leave for {@code candidate}'s placement. */
+  private Outbound outbound(RequestContext context, ChatRequest request, Scan scan,
+      Candidate candidate) {
+    return outboundFor(context, request, scan).apply(candidate.backend().placement());
+  }
+
+  private Function<Placement, Outbound> outboundFor(RequestContext context,
+      ChatRequest request, Scan scan) {
+    return placement -> privacy.map(guard -> guard.prepare(request, scan, context.tenant(),
+        context.privacy(), placement)).orElseGet(() -> Outbound.raw(request));
+  }
+
+  private <T> Served<T> withPrivacy(Served<T> served, RequestContext context, Scan scan) {
+    boolean sanitized = privacy.map(guard -> guard.sanitizes(context.tenant(),
+        context.privacy(), served.servedBy().backend().placement(), scan)).orElse(false);
+    return served.withPrivacy(scan.counts(), sanitized);
   }
 
   /** Observes and records a completed request; the answer waits for the record. */
@@ -273,12 +324,12 @@ public final class RequestPipeline {
   }
 
   private void mirror(RequestContext context, RouteQuery query, RoutingTable table,
-      ChatRequest outbound, Decision.Routed decision, String text, Duration took) {
+      ChatRequest request, Scan scan, Decision.Routed decision, String text, Duration took) {
     shadows.ifPresent(mirror -> {
       List<Shadow> sampled = mirror.sampled(context.requestId(), table, decision.model());
       if (!sampled.isEmpty()) {
-        mirror.mirror(query, table, sampled, outbound, decision, text, took,
-            context.requestId());
+        mirror.mirror(query, table, sampled, outboundFor(context, request, scan), decision, text,
+            took, context.requestId());
       }
     });
   }
@@ -295,22 +346,23 @@ public final class RequestPipeline {
   }
 
   private RouteQuery query(RequestContext context, String alias, Operation operation,
-      TokenEstimate tokens, Admitted admitted) {
-    PrivacyFacts privacy = new PrivacyFacts(context.privacy(), context.tenant().trustZone(),
-        Set.of(), false);
-    return new RouteQuery(alias, operation, context.stickyKey(), clock.instant(), privacy,
+      TokenEstimate tokens, Admitted admitted, Scan scan) {
+    PrivacyFacts facts = new PrivacyFacts(context.privacy(), context.tenant().trustZone(),
+        scan.types(), scan.failed());
+    return new RouteQuery(alias, operation, context.stickyKey(), clock.instant(), facts,
         context.hints().constraints(), tokens,
         admitted.budgetExhausted() ? admitted.budget() : "");
   }
 
   private static Outcome.Failed failed(RequestContext context, Operation operation,
-      String alias, Attempt<?> attempt, Duration took, Throwable error, String requestDigest) {
+      String alias, Attempt<?> attempt, Duration took, Throwable error, String requestDigest,
+      Scan scan) {
     Decision.Routed decision = attempt.decision;
     List<Dropped> dropped = decision != null ? decision.dropped() : attempt.rejected;
     return new Outcome.Failed(context, operation, alias,
         decision == null ? alias : decision.model(),
         decision == null ? "" : decision.versionId(), dropped, took, asFulcrum(error),
-        Map.of(), requestDigest);
+        scan.counts(), requestDigest);
   }
 
   private static FulcrumException asFulcrum(Throwable error) {
@@ -447,6 +499,7 @@ public final class RequestPipeline {
     private Recorder recorder = Recorder.NONE;
     private Admission admission = Admission.UNLIMITED;
     private ShadowMirror shadows;
+    private PrivacyGuard privacy;
 
     private Builder(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
       this.router = Objects.requireNonNull(router, "router");
@@ -481,6 +534,12 @@ public final class RequestPipeline {
     /** Who checks rate limits, quotas and budgets before routing (default: unlimited). */
     public Builder admission(Admission value) {
       this.admission = Objects.requireNonNull(value, "admission");
+      return this;
+    }
+
+    /** Who scans requests and sanitizes what leaves the trust zone (default: nobody). */
+    public Builder privacy(PrivacyGuard value) {
+      this.privacy = Objects.requireNonNull(value, "privacy");
       return this;
     }
 

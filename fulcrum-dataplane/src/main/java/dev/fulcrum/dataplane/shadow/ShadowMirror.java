@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.dataplane.privacy.guard.Outbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +64,13 @@ public final class ShadowMirror {
   }
 
   /**
-   * Mirrors {@code outbound} (the request as it left for the primary, already sanitized) to each
-   * of {@code shadows}, comparing with the primary's answer text.
+   * Mirrors the request to each of {@code shadows}, comparing with the primary's answer text.
+   *
+   * @param outbound the request as it may leave for a placement: sanitized by the same policy
+   *     as real traffic when the shadow's placement is outside the trust zone
    */
   public void mirror(RouteQuery query, RoutingTable table, List<Shadow> shadows,
-      ChatRequest outbound, Decision.Routed primary, String primaryText,
+      Function<Placement, Outbound> outbound, Decision.Routed primary, String primaryText,
       Duration primaryLatency, String requestId) {
     for (Shadow shadow : shadows) {
       enqueue(() -> run(query, table, shadow, outbound, primary, primaryText, primaryLatency,
@@ -110,8 +115,9 @@ public final class ShadowMirror {
     next.run();
   }
 
-  private void run(RouteQuery query, RoutingTable table, Shadow shadow, ChatRequest outbound,
-      Decision.Routed primary, String primaryText, Duration primaryLatency, String requestId) {
+  private void run(RouteQuery query, RoutingTable table, Shadow shadow,
+      Function<Placement, Outbound> outbound, Decision.Routed primary, String primaryText,
+      Duration primaryLatency, String requestId) {
     String model = primary.model();
     // the shadow's version alone, with full weight: a shadow-only candidate has weight 0
     VersionRoutes target = new VersionRoutes(shadow.target().version(), 1,
@@ -133,8 +139,17 @@ public final class ShadowMirror {
       return;
     }
     Instant start = clock.instant();
+    Outbound out;
+    try {
+      out = outbound.apply(routed.chosen().backend().placement());
+    } catch (dev.fulcrum.core.error.FulcrumException e) {
+      skipped.incrementAndGet();
+      finished();
+      return;
+    }
     ChatRequest copy = new ChatRequest(routed.chosen().route().upstreamModel(),
-        outbound.messages(), false, outbound.options().deepCopy().without("stream_options"));
+        out.request().messages(), false,
+        out.request().options().deepCopy().without("stream_options"));
     ((ChatBackend) backends.backend(routed.chosen().backend().name())).chat(copy)
         .whenComplete((response, error) -> {
           Duration took = Duration.between(start, clock.instant());
@@ -143,7 +158,8 @@ public final class ShadowMirror {
             finished();
             return;
           }
-          similarity.similarity(primaryText, text(response)).whenComplete((score, failure) -> {
+          similarity.similarity(primaryText, out.restore(text(response)))
+              .whenComplete((score, failure) -> {
             report(requestId, model, primary, shadow, primaryLatency, took, false,
                 failure == null ? score : Double.NaN);
             finished();

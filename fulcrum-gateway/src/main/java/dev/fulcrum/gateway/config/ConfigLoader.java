@@ -10,7 +10,10 @@ import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingPolicy;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.core.privacy.EntityType;
 import dev.fulcrum.dataplane.health.HealthSettings;
+import dev.fulcrum.dataplane.privacy.sanitize.Action;
+import dev.fulcrum.dataplane.privacy.sanitize.SanitizationPolicy;
 import dev.fulcrum.gateway.drift.DriftSettings;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.local.LocalSettings;
@@ -65,8 +68,8 @@ public final class ConfigLoader {
   /** Parses config text; {@code name} is used in messages. */
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
-    root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "backends",
-        "models", "tenants");
+    root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "privacy",
+        "backends", "models", "tenants");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
@@ -74,7 +77,8 @@ public final class ConfigLoader {
     List<TenantConfig> tenants = tenants(root);
     return new FulcrumConfig(name, server, backends, routing, tenants, health,
         store(root.object("store")), admin(root.object("admin")), audit(root.object("audit")),
-        tokens(root.object("tokens")), drift(root.object("drift")));
+        tokens(root.object("tokens")), drift(root.object("drift")),
+        privacy(root.object("privacy")));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -108,6 +112,24 @@ public final class ConfigLoader {
         Path.of(node.string("keyset", d.keyset().toString())),
         node.longValue("checkpoint-events", d.checkpointEvents(), 1),
         positive(node, "checkpoint-interval", d.checkpointInterval()));
+  }
+
+  private static PrivacyConfig privacy(ConfigNode node) {
+    node.allowOnly("default-action", "actions", "scan-budget", "min-score", "hash-secret");
+    PrivacyConfig d = PrivacyConfig.defaults();
+    SanitizationPolicy policy = SanitizationPolicy.of(node.enumeration("default-action",
+        Action.class, d.policy().defaultAction()));
+    ConfigNode actions = node.object("actions");
+    for (EntityType type : EntityType.values()) {
+      if (actions.has(type.name())) {
+        policy = policy.with(type, actions.enumeration(type.name(), Action.class, Action.ALLOW));
+      }
+    }
+    actions.allowOnly(java.util.Arrays.stream(EntityType.values()).map(Enum::name)
+        .toArray(String[]::new));
+    return new PrivacyConfig(policy, positive(node, "scan-budget", d.scanBudget()),
+        node.number("min-score", d.minScore(), 0, 1),
+        Path.of(node.string("hash-secret", d.hashSecret().toString())));
   }
 
   private static DriftSettings drift(ConfigNode node) {

@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param audit the tamper-evident audit log
  * @param tokens short-lived tokens
  * @param drift drift monitoring of the live traffic
+ * @param privacy scanning and sanitization
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
     StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
-    DriftSettings drift) {
+    DriftSettings drift, PrivacyConfig privacy) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -34,6 +35,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(drift, "drift");
+    Objects.requireNonNull(privacy, "privacy");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -42,7 +44,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens, drift);
+        store, admin, audit, tokens, drift, privacy);
   }
 
   /** The same config with its store, audit keyset and token keyset under {@code dir}. */
@@ -53,6 +55,6 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
         new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
-            tokens.defaultTtl()), drift);
+            tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")));
   }
 }

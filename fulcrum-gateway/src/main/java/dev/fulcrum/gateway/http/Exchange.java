@@ -76,6 +76,18 @@ final class Exchange {
     json(ctx, mapped.status(), Json.bytes(mapped.toJson()));
   }
 
+  /** {@code EMAIL_ADDRESS=2, PERSON=1}: counts by type, never values. */
+  static String piiHeader(Map<dev.fulcrum.core.privacy.EntityType, Integer> counts) {
+    StringBuilder header = new StringBuilder();
+    new java.util.TreeMap<>(counts).forEach((type, count) -> {
+      if (header.length() > 0) {
+        header.append(", ");
+      }
+      header.append(type.name()).append('=').append(count);
+    });
+    return header.toString();
+  }
+
   /** Headers that say where a request went. */
   static void placementHeaders(RoutingContext ctx, Served<?> served) {
     HttpServerResponse response = ctx.response();
@@ -86,6 +98,12 @@ final class Exchange {
     response.putHeader(FulcrumHeaders.ATTEMPTS, Integer.toString(served.attempts()));
     if (backend.simulated()) {
       response.putHeader(FulcrumHeaders.SIMULATED, "true");
+    }
+    if (!served.entities().isEmpty()) {
+      response.putHeader(FulcrumHeaders.PII, piiHeader(served.entities()));
+    }
+    if (served.sanitized()) {
+      response.putHeader(FulcrumHeaders.SANITIZED, "true");
     }
     if (served.decision().degraded()) {
       response.putHeader(FulcrumHeaders.DEGRADED, "true");

@@ -9,6 +9,8 @@ public final class FulcrumHeaders {
   public static final String SIMULATED = "x-fulcrum-simulated";
   public static final String ATTEMPTS = "x-fulcrum-attempts";
   public static final String DEGRADED = "x-fulcrum-degraded";
+  public static final String PII = "x-fulcrum-pii";
+  public static final String SANITIZED = "x-fulcrum-sanitized";
   public static final String DECISION = "x-fulcrum-decision";
 
   private FulcrumHeaders() {}

@@ -26,6 +26,7 @@ final class GatewayRoutes {
     new ChatCompletionsService(deps.pipeline()).register(router, guards);
     new EmbeddingsService(deps.pipeline()).register(router, guards);
     new TokensService(deps.authenticator(), deps.tokenTtl()).register(router, guards);
+    deps.privacy().ifPresent(guard -> new PrivacyService(guard).register(router, guards));
     deps.mounts().forEach(mount -> mount.accept(router));
     router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes));
     // unmatched paths and methods never reach route failure handlers

@@ -30,10 +30,12 @@ public final class GatewayServer {
    * @param tokenTtl the lifetime of tokens whose caller names none
    * @param startedEpochSeconds reported as {@code created} in {@code /v1/models}
    * @param mounts more routes to add (e.g. the admin API), each given the router
+   * @param privacy the privacy scan, for {@code /v1/privacy/*} (absent: those routes are 404)
    */
   public record Dependencies(RequestPipeline pipeline, Authenticator authenticator,
       java.time.Duration tokenTtl, Supplier<RoutingTable> routing, BackendView backends,
-      long startedEpochSeconds, List<Consumer<io.vertx.ext.web.Router>> mounts) {
+      long startedEpochSeconds, List<Consumer<io.vertx.ext.web.Router>> mounts,
+      java.util.Optional<dev.fulcrum.dataplane.privacy.guard.PrivacyGuard> privacy) {
     public Dependencies {
       Objects.requireNonNull(pipeline, "pipeline");
       Objects.requireNonNull(authenticator, "authenticator");
@@ -41,6 +43,7 @@ public final class GatewayServer {
       Objects.requireNonNull(routing, "routing");
       Objects.requireNonNull(backends, "backends");
       mounts = List.copyOf(mounts);
+      Objects.requireNonNull(privacy, "privacy");
     }
   }
 
@@ -59,13 +62,26 @@ public final class GatewayServer {
   public static Future<GatewayServer> start(Vertx vertx, Dependencies deps, String host,
       int port, long maxBodyBytes, int instances) {
     GatewayServer server = new GatewayServer(vertx);
-    // instances listening on the same requested port share one socket (port 0 included)
-    return vertx.deployVerticle(() -> server.verticle(deps, host, port, maxBodyBytes),
+    // instances share one socket only when they ask for the same concrete port, so port 0 is
+    // resolved to a free port first (a tiny race with other processes, reported as a bind error)
+    int concrete;
+    try {
+      concrete = port != 0 ? port : freePort(host);
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
+    return vertx.deployVerticle(() -> server.verticle(deps, host, concrete, maxBodyBytes),
             new DeploymentOptions().setInstances(instances))
         .map(id -> {
           server.ready.set(true);
           return server;
         });
+  }
+
+  private static int freePort(String host) throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   public int port() {
@@ -93,12 +109,7 @@ public final class GatewayServer {
                 .setTcpNoDelay(true)
                 .setIdleTimeout(300))
             .requestHandler(GatewayRoutes.create(vertx, deps, maxBodyBytes, ready::get));
-        return server.listen(requestedPort, host).onSuccess(s -> {
-          if (port != 0 && port != s.actualPort()) {
-            throw new IllegalStateException("server instances bound different ports");
-          }
-          port = s.actualPort();
-        });
+        return server.listen(requestedPort, host).onSuccess(s -> port = s.actualPort());
       }
 
       @Override

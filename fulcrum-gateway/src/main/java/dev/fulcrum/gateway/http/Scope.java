@@ -4,7 +4,8 @@ package dev.fulcrum.gateway.http;
 public enum Scope {
   CHAT("chat"),
   EMBEDDINGS("embeddings"),
-  MODELS("models");
+  MODELS("models"),
+  PRIVACY("privacy");
 
   private final String wire;
 

@@ -55,14 +55,14 @@ final class TokensService {
     JsonNode scopes = body.get("scopes");
     if (scopes == null || !scopes.isArray() || scopes.isEmpty()) {
       throw new InvalidRequestException("'scopes' must be a non-empty array of chat, embeddings, "
-          + "models", "scopes");
+          + "models, privacy", "scopes");
     }
     Set<String> names = new LinkedHashSet<>();
     for (JsonNode scope : scopes) {
       String name = scope.asText("");
       if (java.util.Arrays.stream(Scope.values()).noneMatch(s -> s.wire().equals(name))) {
-        throw new InvalidRequestException("unknown scope '" + name + "'; use chat, embeddings or "
-            + "models", "scopes");
+        throw new InvalidRequestException("unknown scope '" + name + "'; use chat, embeddings, "
+            + "models or privacy", "scopes");
       }
       names.add(name);
     }

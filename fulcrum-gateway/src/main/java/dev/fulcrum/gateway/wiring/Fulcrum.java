@@ -8,6 +8,10 @@ import dev.fulcrum.controlplane.audit.ControlChange;
 import dev.fulcrum.controlplane.drift.DriftAlert;
 import dev.fulcrum.controlplane.drift.WebhookNotifier;
 import dev.fulcrum.dataplane.observe.Observers;
+import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
+import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
+import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
 import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.gateway.drift.DriftAdmin;
 import dev.fulcrum.gateway.drift.DriftService;
@@ -39,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Fulcrum implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Fulcrum.class);
+  /** Requests up to this many characters are scanned on the event loop, larger ones on scan threads. */
+  private static final int SCAN_INLINE_CHARS = 4096;
 
   private final Vertx vertx;
   private final Backends backends;
@@ -91,7 +98,9 @@ public final class Fulcrum implements AutoCloseable {
         resources.add(drift);
       }
       Router router = new Router();
+      PrivacyGuard privacy = privacyGuard(config, clock);
       RequestPipeline pipeline = RequestPipeline.builder(router, backends, controlPlane)
+          .privacy(privacy)
           .clock(clock)
           .retryBudget(RetryBudget.standard())
           .observer(Observers.of(observers))
@@ -112,7 +121,7 @@ public final class Fulcrum implements AutoCloseable {
       var deps = new GatewayServer.Dependencies(pipeline,
           new Authenticator(tenants(config.tenants()), tokens, config.tokens().audience()),
           config.tokens().defaultTtl(), controlPlane, backends, Instant.now().getEpochSecond(),
-          mounts);
+          mounts, Optional.of(privacy));
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
@@ -160,6 +169,29 @@ public final class Fulcrum implements AutoCloseable {
       backends.close();
       controlPlane.close();
     }
+  }
+
+  /**
+   * The privacy scan: the pattern recognizers, bounded by the configured budget, scanning large
+   * requests on their own threads (a full queue fails the scan closed).
+   */
+  private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
+    PiiDetector detector = PiiDetector.builder()
+        .recognizers(PatternRecognizers.all())
+        .minScore(config.privacy().minScore())
+        .clock(clock)
+        .build();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    var scanThreads = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024),
+        runnable -> {
+          Thread thread = new Thread(runnable, "fulcrum-privacy-scan");
+          thread.setDaemon(true);
+          return thread;
+        });
+    return new PrivacyGuard(detector, new PrivacySettings(config.privacy().policy(),
+        config.privacy().scanBudget(), SCAN_INLINE_CHARS),
+        HashKeys.load(config.privacy().hashSecret()), scanThreads, clock);
   }
 
   /** Drift alerts go to the audit log and, when configured, to a webhook. */

@@ -63,7 +63,8 @@ class ErrorHandlingIT {
         RequestPipeline.builder(new Router(), backends, () -> table).build(),
         new Authenticator(TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
             TokenService.builder(KeysetSource.inMemory()).build(), "fulcrum"),
-        java.time.Duration.ofMinutes(5), () -> table, backends, 0, List.of());
+        java.time.Duration.ofMinutes(5), () -> table, backends, 0, List.of(),
+        java.util.Optional.empty());
     server = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)
         .await(10, TimeUnit.SECONDS);
   }

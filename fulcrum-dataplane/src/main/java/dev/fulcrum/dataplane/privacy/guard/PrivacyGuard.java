@@ -1,0 +1,165 @@
+package dev.fulcrum.dataplane.privacy.guard;
+
+import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.chat.ChatMessage;
+import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.embedding.EmbeddingRequest;
+import dev.fulcrum.core.error.PermissionDeniedException;
+import dev.fulcrum.core.privacy.Entity;
+import dev.fulcrum.core.privacy.PrivacyLevel;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.sanitize.HashKey;
+import dev.fulcrum.dataplane.privacy.sanitize.Sanitizer;
+import dev.fulcrum.dataplane.privacy.sanitize.Vault;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Privacy on the request path: scans every text of every message once, and prepares the request
+ * for each placement it may be sent to — raw inside the tenant's trust zone (or for PUBLIC
+ * data), sanitized per policy outside it, with a per-request vault to restore the answer.
+ *
+ * <p>Fails closed: a scan that errors or runs out of its budget yields a failed {@link Scan},
+ * which keeps the request inside the trust zone (the router drops other placements), and
+ * {@link #prepare} refuses to send unscanned content outside it. Thread-safe.
+ */
+public final class PrivacyGuard {
+  private static final Logger log = LoggerFactory.getLogger(PrivacyGuard.class);
+
+  private final PiiDetector detector;
+  private final PrivacySettings settings;
+  private final Function<Tenant, HashKey> hashKeys;
+  private final Executor scanThreads;
+  private final InstantSource clock;
+
+  /**
+   * @param hashKeys each tenant's key for the HASH action
+   * @param scanThreads where large requests are scanned
+   */
+  public PrivacyGuard(PiiDetector detector, PrivacySettings settings,
+      Function<Tenant, HashKey> hashKeys, Executor scanThreads, InstantSource clock) {
+    this.detector = detector;
+    this.settings = settings;
+    this.hashKeys = hashKeys;
+    this.scanThreads = scanThreads;
+    this.clock = clock;
+  }
+
+  /** Scans a chat request's message texts. Never fails: a failure is a failed scan. */
+  public CompletionStage<Scan> scan(ChatRequest request) {
+    List<List<String>> texts = new ArrayList<>(request.messages().size());
+    for (ChatMessage message : request.messages()) {
+      texts.add(message.content().texts());
+    }
+    return scanTexts(texts);
+  }
+
+  /** Scans an embeddings request's inputs (one "message" per input). */
+  public CompletionStage<Scan> scan(EmbeddingRequest request) {
+    return scanTexts(request.inputs().stream().map(List::of).toList());
+  }
+
+  /** Scans one text, for {@code /v1/privacy/analyze}. */
+  public List<Entity> analyze(String text) {
+    return detector.analyze(text, settings.scanBudget());
+  }
+
+  /** The tenant's sanitizer under the configured policy. */
+  public Sanitizer sanitizer(Tenant tenant) {
+    return Sanitizer.create(settings.policy(), hashKeys.apply(tenant));
+  }
+
+  /** Whether content of a request at {@code level} is sanitized before reaching {@code placement}. */
+  public boolean sanitizes(Tenant tenant, PrivacyLevel level, Placement placement, Scan scan) {
+    return !scan.clean() && level != PrivacyLevel.PUBLIC && !tenant.trusts(placement);
+  }
+
+  /** The chat request as it may leave for {@code placement}. */
+  public Outbound prepare(ChatRequest request, Scan scan, Tenant tenant, PrivacyLevel level,
+      Placement placement) {
+    if (scan.failed() && !tenant.trusts(placement)) {
+      throw notScanned(placement);
+    }
+    if (!sanitizes(tenant, level, placement, scan)) {
+      return Outbound.raw(request);
+    }
+    Vault vault = Vault.create();
+    Sanitizer sanitizer = sanitizer(tenant);
+    List<ChatMessage> messages = new ArrayList<>(request.messages().size());
+    for (int m = 0; m < request.messages().size(); m++) {
+      int message = m;
+      int[] text = {0};
+      messages.add(request.messages().get(m).mapText(original -> sanitizer.sanitize(original,
+          scan.entities(message, text[0]++), vault).text()));
+    }
+    return Outbound.sanitized(request.withMessages(messages), vault);
+  }
+
+  /** The embeddings request as it may leave for {@code placement}. */
+  public EmbeddingRequest prepare(EmbeddingRequest request, Scan scan, Tenant tenant,
+      PrivacyLevel level, Placement placement) {
+    if (scan.failed() && !tenant.trusts(placement)) {
+      throw notScanned(placement);
+    }
+    if (!sanitizes(tenant, level, placement, scan)) {
+      return request;
+    }
+    Vault vault = Vault.create();
+    Sanitizer sanitizer = sanitizer(tenant);
+    List<String> inputs = new ArrayList<>(request.inputs().size());
+    for (int i = 0; i < request.inputs().size(); i++) {
+      inputs.add(sanitizer.sanitize(request.inputs().get(i), scan.entities(i, 0), vault).text());
+    }
+    return new EmbeddingRequest(request.model(), inputs, request.format(), request.options());
+  }
+
+  private CompletionStage<Scan> scanTexts(List<List<String>> texts) {
+    long chars = texts.stream().flatMap(List::stream).mapToLong(String::length).sum();
+    if (chars == 0) {
+      return CompletableFuture.completedFuture(Scan.of(List.of()));
+    }
+    Instant deadline = clock.instant().plus(settings.scanBudget());
+    if (chars <= settings.inlineChars()) {
+      return CompletableFuture.completedFuture(scanNow(texts, deadline));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> scanNow(texts, deadline), scanThreads);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.warn("privacy scan refused by its threads; the request stays in the trust zone");
+      return CompletableFuture.completedFuture(Scan.unfinished());
+    }
+  }
+
+  private Scan scanNow(List<List<String>> texts, Instant deadline) {
+    try {
+      List<List<List<Entity>>> found = new ArrayList<>(texts.size());
+      for (List<String> message : texts) {
+        List<List<Entity>> perText = new ArrayList<>(message.size());
+        for (String text : message) {
+          perText.add(text.isEmpty() ? List.of() : detector.analyze(text, deadline));
+        }
+        found.add(perText);
+      }
+      return Scan.of(found);
+    } catch (RuntimeException e) {
+      // fail closed: whatever went wrong, the request does not leave the trust zone
+      log.warn("privacy scan failed ({}); the request stays in the trust zone",
+          e.getClass().getSimpleName());
+      return Scan.unfinished();
+    }
+  }
+
+  private static PermissionDeniedException notScanned(Placement placement) {
+    return new PermissionDeniedException("the privacy scan did not complete, so the request may "
+        + "not go to a " + placement + " backend outside the trust zone");
+  }
+}
