@@ -28,20 +28,26 @@ final class FeatureExtractor {
     out.add(Template.BIAS, 0, 0);
     out.add(Template.WORD, s.word[i], 0);
     int prev = i > 0 ? s.word[i - 1] : BEFORE;
-    int prev2 = i > 1 ? s.word[i - 2] : BEFORE;
     int next = i + 1 < n ? s.word[i + 1] : AFTER;
-    int next2 = i + 2 < n ? s.word[i + 2] : AFTER;
     out.add(Template.WORD_PREV, prev, 0);
     out.add(Template.WORD_NEXT, next, 0);
+    out.add(Template.SHAPE, Hashing.combine(s.shape[i], caps), 0);
+    out.add(Template.PREV_WORD_SHAPE, Hashing.combine(prev, s.shape[i]), 0);
+    out.bits(Template.GAZ_PREV, i > 0 ? s.gaz[i - 1] & ~Gazetteer.PHRASE_START : 0, 0);
+    out.bits(Template.GAZ_NEXT, i + 1 < n ? s.gaz[i + 1] & ~Gazetteer.PHRASE_START : 0, 0);
+    if (plain(s, i)) {
+      return out.count;
+    }
+    s.analyzeAffixes(i);
+    int prev2 = i > 1 ? s.word[i - 2] : BEFORE;
+    int next2 = i + 2 < n ? s.word[i + 2] : AFTER;
     out.add(Template.WORD_PREV2, prev2, 0);
     out.add(Template.WORD_NEXT2, next2, 0);
     out.add(Template.LEFT_BIGRAM, Hashing.combine(prev2, prev), 0);
     out.add(Template.RIGHT_BIGRAM, Hashing.combine(next, next2), 0);
-    out.add(Template.PREV_WORD_SHAPE, Hashing.combine(prev, s.shape[i]), 0);
     out.add(Template.SHAPE_NEXT_WORD, Hashing.combine(s.shape[i], next), 0);
     int shapePrev = i > 0 ? s.shape[i - 1] : BEFORE;
     int shapeNext = i + 1 < n ? s.shape[i + 1] : AFTER;
-    out.add(Template.SHAPE, Hashing.combine(s.shape[i], caps), 0);
     out.add(Template.SHAPE_PREV_CUR, Hashing.combine(shapePrev, s.shape[i]), 0);
     out.add(Template.SHAPE_CUR_NEXT, Hashing.combine(s.shape[i], shapeNext), 0);
     int capsPrev = i > 0 ? caps(s, i - 1) : 99;
@@ -55,12 +61,27 @@ final class FeatureExtractor {
     int gaz = s.gaz[i] & ~Gazetteer.PHRASE_START;
     out.add(Template.GAZ_SET, gaz * 100 + caps, 0);
     out.bits(Template.GAZ, gaz, caps);
-    out.bits(Template.GAZ_PREV, i > 0 ? s.gaz[i - 1] & ~Gazetteer.PHRASE_START : 0, 0);
-    out.bits(Template.GAZ_NEXT, i + 1 < n ? s.gaz[i + 1] & ~Gazetteer.PHRASE_START : 0, 0);
     out.bits(Template.GAZ_PREV_WORD, gaz, prev);
     out.bits(Template.PHRASE_BEGIN, s.phrase[i] & 0xFFFF, caps);
     out.bits(Template.PHRASE_INSIDE, s.phrase[i] >>> 16, 0);
     return out.count;
+  }
+
+  /**
+   * Whether token {@code i} is plain: no capital letter and no gazetteer class but "common
+   * word", not part of a known multi-word name, and between two such uncapitalized tokens.
+   * Plain tokens (most of any text, and far from any name) get only the first eight templates,
+   * which keeps scoring fast; the model is trained the same way.
+   */
+  static boolean plain(TokenSeq s, int i) {
+    return uncapitalized(s, i) && s.phrase[i] == 0
+        && (s.gaz[i] & ~(Gazetteer.PHRASE_START | Gazetteer.WORD)) == 0
+        && (i == 0 || uncapitalized(s, i - 1)) && (i + 1 == s.size() || uncapitalized(s, i + 1));
+  }
+
+  private static boolean uncapitalized(TokenSeq s, int i) {
+    byte c = s.caps[i];
+    return c == TokenSeq.LOWER || c == TokenSeq.NO_LETTER;
   }
 
   /** Capitalization class, plus 8 at the start of a sentence or line. */

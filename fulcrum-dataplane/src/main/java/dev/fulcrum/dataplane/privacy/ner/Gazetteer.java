@@ -30,6 +30,8 @@ final class Gazetteer {
     this.mask = keys.length - 1;
   }
 
+  static final int WORD = bit("WORD");
+
   static int bit(String className) {
     for (int i = 0; i < CLASSES.length; i++) {
       if (CLASSES[i].equals(className)) {

@@ -175,9 +175,9 @@ public final class NerRecognizer implements Recognizer {
     int count = FeatureExtractor.extract(seq, i, keys, 0, origins);
     List<Contribution> contributions = new ArrayList<>();
     for (int f = 0; f < count; f++) {
-      int row = model.row(keys[f]);
-      if (row >= 0) {
-        double w = (model.weight(row, tag) - model.weight(row, rival)) * (double) model.scale();
+      int slot = model.slot(keys[f]);
+      if (slot >= 0) {
+        double w = model.weight(slot, tag) - model.weight(slot, rival);
         if (w != 0) {
           contributions.add(new Contribution(FeatureExtractor.describe(seq, i, origins[f]), w));
         }

@@ -111,13 +111,18 @@ final class TokenSeq {
   private void analyze(int i) {
     int len = fold(i);
     word[i] = Hashing.hash(folded, 0, len);
+    shapeAndCaps(i);
+    gaz[i] = 0;
+    phrase[i] = 0;
+  }
+
+  /** Computes the prefix and suffix hashes of token {@code i}; only non-plain tokens need them. */
+  void analyzeAffixes(int i) {
+    int len = fold(i);
     prefix3[i] = Hashing.hash(folded, 0, Math.min(3, len));
     suffix2[i] = Hashing.hash(folded, Math.max(0, len - 2), len);
     suffix3[i] = Hashing.hash(folded, Math.max(0, len - 3), len);
     suffix4[i] = Hashing.hash(folded, Math.max(0, len - 4), len);
-    shapeAndCaps(i);
-    gaz[i] = 0;
-    phrase[i] = 0;
   }
 
   /**
