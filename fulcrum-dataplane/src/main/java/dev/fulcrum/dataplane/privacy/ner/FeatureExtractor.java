@@ -86,7 +86,7 @@ final class FeatureExtractor {
 
   /** Capitalization class, plus 8 at the start of a sentence or line. */
   static int caps(TokenSeq s, int i) {
-    return s.caps[i] + (s.sentenceStart(i) ? 8 : 0);
+    return s.capsAt[i];
   }
 
   /** A readable name for a feature recorded with {@code origin}, for explanations. */

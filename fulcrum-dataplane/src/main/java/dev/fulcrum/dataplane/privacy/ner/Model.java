@@ -30,7 +30,11 @@ final class Model {
     }
   }
 
-  /** Slot {@code s} is {@code table[2s]} (key, weights 0-3) and {@code table[2s+1]}. */
+  /**
+   * Slot {@code s} is {@code table[2s]} (key, weights 0-3) and {@code table[2s+1]} (weights
+   * 4-8, step exponent). Keys are outputs of {@link Hashing#combine}, already well mixed, so
+   * their low bits pick the slot directly.
+   */
   private final long[] table;
   private final int mask;
   private final int size;
@@ -50,7 +54,7 @@ final class Model {
     this.size = keys.length;
     for (int r = 0; r < keys.length; r++) {
       int key = keys[r] == 0 ? 1 : keys[r];
-      int slot = Hashing.mix(key) & mask;
+      int slot = key & mask;
       while (table[2 * slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -110,7 +114,7 @@ final class Model {
   /** The slot of a feature key, or -1 when the model lacks it. */
   int slot(int key) {
     int k = key == 0 ? 1 : key;
-    for (int slot = Hashing.mix(k) & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = k & mask; ; slot = (slot + 1) & mask) {
       long lo = table[2 * slot];
       if ((int) lo == k) {
         return slot;
@@ -135,7 +139,7 @@ final class Model {
     float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
     for (int f = 0; f < count; f++) {
       int k = keys[f] == 0 ? 1 : keys[f];
-      for (int slot = Hashing.mix(k) & mask; ; slot = (slot + 1) & mask) {
+      for (int slot = k & mask; ; slot = (slot + 1) & mask) {
         long lo = table[2 * slot];
         if ((int) lo == k) {
           long hi = table[2 * slot + 1];

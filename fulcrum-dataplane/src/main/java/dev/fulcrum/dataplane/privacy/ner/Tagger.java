@@ -43,7 +43,8 @@ final class Tagger {
   /** Calibrated confidence that tokens {@code [from, to)} form an entity of {@code type}. */
   double confidence(int from, int to, int type, boolean backwardReady) {
     if (!backwardReady) {
-      Decoder.backward(emissions, seq.size(), model.transitions(), backward);
+      // spans come left to right: suffix scores from the first span on serve them all
+      Decoder.backward(emissions, seq.size(), model.transitions(), backward, from);
     }
     return model.confidence(Decoder.margin(forward, backward, from, to, type));
   }

@@ -30,6 +30,8 @@ final class TokenSeq {
   final int[] suffix3;
   final int[] suffix4;
   final byte[] caps;
+  /** {@link #caps} plus 8 at the start of a sentence or line. */
+  final byte[] capsAt;
   final int[] gaz;
   /** Gazetteer classes of a multi-token match covering the token, as begin/inside bits. */
   final int[] phrase;
@@ -46,6 +48,7 @@ final class TokenSeq {
     suffix3 = new int[capacity];
     suffix4 = new int[capacity];
     caps = new byte[capacity];
+    capsAt = new byte[capacity];
     gaz = new int[capacity];
     phrase = new int[capacity];
   }
@@ -112,6 +115,7 @@ final class TokenSeq {
     int len = fold(i);
     word[i] = Hashing.hash(folded, 0, len);
     shapeAndCaps(i);
+    capsAt[i] = (byte) (caps[i] + (sentenceStart(i) ? 8 : 0));
     gaz[i] = 0;
     phrase[i] = 0;
   }
@@ -140,7 +144,18 @@ final class TokenSeq {
     for (int k = start[i]; k < end[i] && n < MAX_SHAPE * 4; k++, n++) {
       char c = text.charAt(k);
       char s;
-      if (Character.isUpperCase(c)) {
+      if (c < 128) {
+        if (c >= 'A' && c <= 'Z') {
+          s = 'X';
+          upper++;
+          firstUpper |= k == start[i];
+        } else if (c >= 'a' && c <= 'z') {
+          s = 'x';
+          lower++;
+        } else {
+          s = c >= '0' && c <= '9' ? 'd' : c;
+        }
+      } else if (Character.isUpperCase(c)) {
         s = 'X';
         upper++;
         firstUpper |= k == start[i];

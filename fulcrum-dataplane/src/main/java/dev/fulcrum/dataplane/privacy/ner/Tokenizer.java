@@ -48,11 +48,29 @@ final class Tokenizer {
     return i;
   }
 
+  private static final byte SEPARATOR = 1;
+  private static final byte WORD = 2;
+  /** Char classes of ASCII, the common case. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = Character.isLetterOrDigit(c) ? WORD
+          : Character.isWhitespace(c) || Character.isISOControl(c) ? SEPARATOR : 0;
+    }
+  }
+
   static boolean isSeparator(char c) {
+    if (c < 128) {
+      return ASCII[c] == SEPARATOR;
+    }
     return Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c);
   }
 
   static boolean isWordChar(char c) {
+    if (c < 128) {
+      return ASCII[c] == WORD;
+    }
     if (Character.isLetterOrDigit(c)) {
       return true;
     }

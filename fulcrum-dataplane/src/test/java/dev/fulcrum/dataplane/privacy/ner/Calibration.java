@@ -30,7 +30,7 @@ final class Calibration {
         }
         NerTrainer.dropout(tagger.seq, ex.tags(tagger.seq), rnd, false);
         tagger.tag();
-        Decoder.backward(tagger.emissions, n, model.transitions(), tagger.backward);
+        Decoder.backward(tagger.emissions, n, model.transitions(), tagger.backward, 0);
         collect(tagger, ex.tags(tagger.seq), points);
       }
     }

@@ -22,7 +22,7 @@ class DecoderTest {
     int[] path = new int[n];
 
     Decoder.viterbi(em, n, model.transitions(), forward, back, path);
-    Decoder.backward(em, n, model.transitions(), backward);
+    Decoder.backward(em, n, model.transitions(), backward, 0);
 
     assertThat(path).containsExactly(Labels.begin(0), Labels.inside(0), Labels.OUTSIDE);
     // chosen path scores 8; without a person on token 0 the best is 2 (O O O), without one on
