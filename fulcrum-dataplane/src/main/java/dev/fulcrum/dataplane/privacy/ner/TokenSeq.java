@@ -16,7 +16,7 @@ final class TokenSeq {
   static final byte NO_LETTER = 4;
   static final byte MIXED = 5;
 
-  private static final int MAX_SHAPE = 12;
+  private static final int MAX_SHAPE_CHARS = 48;
 
   private CharSequence text = "";
   private int size;
@@ -111,10 +111,51 @@ final class TokenSeq {
     return len;
   }
 
+  /**
+   * One pass over the token's chars: the folded-word hash (as {@link Hashing#hash} computes
+   * it), and the shape and capitalization class. Shape maps upper to X, lower to x, digits to
+   * d, other letters to L and keeps punctuation, collapsing runs longer than two; it reads at
+   * most the first {@value #MAX_SHAPE_CHARS} chars.
+   */
   private void analyze(int i) {
-    int len = fold(i);
-    word[i] = Hashing.hash(folded, 0, len);
-    shapeAndCaps(i);
+    int from = start[i];
+    int len = end[i] - from;
+    int wordHash = Hashing.start();
+    int shapeHash = Hashing.start();
+    char prev = 0;
+    int run = 0;
+    int upper = 0;
+    int lower = 0;
+    for (int k = 0; k < len; k++) {
+      char c = text.charAt(from + k);
+      wordHash = Hashing.step(wordHash, Hashing.fold(c));
+      if (k >= MAX_SHAPE_CHARS) {
+        continue;
+      }
+      char s;
+      if (c < 128) {
+        s = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+      } else if (Character.isUpperCase(c)) {
+        s = 'X';
+      } else if (Character.isLowerCase(c)) {
+        s = 'x';
+      } else if (Character.isDigit(c)) {
+        s = 'd';
+      } else {
+        s = Character.isLetter(c) ? 'L' : c;
+      }
+      upper += s == 'X' ? 1 : 0;
+      lower += s == 'x' || s == 'L' ? 1 : 0;
+      run = s == prev ? run + 1 : 1;
+      prev = s;
+      if (run <= 2) {
+        shapeHash = Hashing.step(shapeHash, s);
+      }
+    }
+    word[i] = Hashing.mix(wordHash ^ len);
+    shape[i] = Hashing.mix(shapeHash);
+    boolean firstUpper = len > 0 && Character.isUpperCase(text.charAt(from));
+    caps[i] = capsClass(upper, lower, firstUpper);
     capsAt[i] = (byte) (caps[i] + (sentenceStart(i) ? 8 : 0));
     gaz[i] = 0;
     phrase[i] = 0;
@@ -129,58 +170,7 @@ final class TokenSeq {
     suffix4[i] = Hashing.hash(folded, Math.max(0, len - 4), len);
   }
 
-  /**
-   * Shape maps upper to X, lower to x, digits to d, other letters to L and keeps punctuation,
-   * collapsing runs longer than two; capitalization class from the same pass.
-   */
-  private void shapeAndCaps(int i) {
-    int h = Hashing.start();
-    char prev = 0;
-    int run = 0;
-    int upper = 0;
-    int lower = 0;
-    int n = 0;
-    boolean firstUpper = false;
-    for (int k = start[i]; k < end[i] && n < MAX_SHAPE * 4; k++, n++) {
-      char c = text.charAt(k);
-      char s;
-      if (c < 128) {
-        if (c >= 'A' && c <= 'Z') {
-          s = 'X';
-          upper++;
-          firstUpper |= k == start[i];
-        } else if (c >= 'a' && c <= 'z') {
-          s = 'x';
-          lower++;
-        } else {
-          s = c >= '0' && c <= '9' ? 'd' : c;
-        }
-      } else if (Character.isUpperCase(c)) {
-        s = 'X';
-        upper++;
-        firstUpper |= k == start[i];
-      } else if (Character.isLowerCase(c)) {
-        s = 'x';
-        lower++;
-      } else if (Character.isDigit(c)) {
-        s = 'd';
-      } else if (Character.isLetter(c)) {
-        s = 'L';
-        lower++;
-      } else {
-        s = c;
-      }
-      run = s == prev ? run + 1 : 1;
-      prev = s;
-      if (run <= 2) {
-        h = Hashing.step(h, s);
-      }
-    }
-    shape[i] = Hashing.mix(h);
-    caps[i] = capsClass(upper, lower, firstUpper, end[i] - start[i]);
-  }
-
-  private static byte capsClass(int upper, int lower, boolean firstUpper, int len) {
+  private static byte capsClass(int upper, int lower, boolean firstUpper) {
     if (upper == 0 && lower == 0) {
       return NO_LETTER;
     }
