@@ -38,8 +38,8 @@ public final class NerRecognizer implements Recognizer {
   }
 
   /**
-   * Loads the model and gazetteer shipped on the classpath. Takes a few hundred milliseconds;
-   * call once and share the instance.
+   * Loads the model and gazetteer shipped on the classpath (about 1.6 MB compressed, some
+   * 11 MB on the heap). Takes around a second; call once and share the instance.
    *
    * @throws UncheckedIOException if the resources are missing or corrupt
    */
