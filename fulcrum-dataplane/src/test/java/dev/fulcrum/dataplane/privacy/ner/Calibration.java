@@ -2,6 +2,7 @@ package dev.fulcrum.dataplane.privacy.ner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Fits {@code P(correct | margin) = sigmoid(a * margin + b)} by Newton's method on the spans a
@@ -19,7 +20,7 @@ final class Calibration {
   static float[] fit(Gazetteer gazetteer, Model model, List<Example> heldOut) {
     List<double[]> points = new ArrayList<>();
     Tagger tagger = new Tagger(gazetteer, model);
-    java.util.Random rnd = new java.util.Random(1);
+    Random rnd = new Random(1);
     for (Example ex : heldOut) {
       int pos = 0;
       while (pos < ex.text().length()) {

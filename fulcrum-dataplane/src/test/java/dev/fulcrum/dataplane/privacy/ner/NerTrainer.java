@@ -1,5 +1,6 @@
 package dev.fulcrum.dataplane.privacy.ner;
 
+import dev.fulcrum.core.privacy.EntityType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ final class NerTrainer {
    */
   static void dropout(TokenSeq seq, int[] gold, Random rnd, boolean words) {
     int wordBit = Gazetteer.bit("WORD");
-    int nrp = Labels.typeIndex(dev.fulcrum.core.privacy.EntityType.NRP);
+    int nrp = Labels.typeIndex(EntityType.NRP);
     for (int i = 0; i < gold.length; i++) {
       boolean open = gold[i] != Labels.OUTSIDE && Labels.type(gold[i]) != nrp;
       if (open && seq.caps[i] != TokenSeq.LOWER && seq.caps[i] != TokenSeq.NO_LETTER) {

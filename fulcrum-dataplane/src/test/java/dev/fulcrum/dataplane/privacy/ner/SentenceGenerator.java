@@ -1,10 +1,12 @@
 package dev.fulcrum.dataplane.privacy.ner;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Fills the sentence templates with faker samples and gazetteer entries, recording gold spans.
@@ -56,7 +58,7 @@ final class SentenceGenerator {
   private final List<String> capWords;
   private StringBuilder text;
   private List<Example.Span> spans;
-  private final java.util.Set<String> knownWords = new java.util.HashSet<>();
+  private final Set<String> knownWords = new HashSet<>();
   private boolean lowerEntities;
   private boolean lowerSentence;
 
@@ -65,7 +67,7 @@ final class SentenceGenerator {
     this.rnd = new Random(seed);
     this.locales = new ArrayList<>(src.samples.get("FIRST").keySet());
     List<String> caps = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (String cls : List.of("FIRST", "LAST", "CITY", "COUNTRY", "STATE", "NRP")) {
       for (String v : src.gazetteer.get(cls)) {
         names.add(v.toLowerCase(Locale.ROOT));
