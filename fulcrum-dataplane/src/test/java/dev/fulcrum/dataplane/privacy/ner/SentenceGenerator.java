@@ -388,6 +388,8 @@ final class SentenceGenerator {
       case "CAPWORD" -> capitalize(pickList(capWords));
       case "WORD" -> pickList(capWords);
       case "TYPO" -> typo(pickList(capWords));
+      case "CAPTYPO" -> capitalize(typo(pickList(capWords)));
+      case "UPWORD" -> pickList(capWords).toUpperCase(Locale.ROOT);
       case "IP" -> rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "."
           + rnd.nextInt(256);
       case "IBAN" -> "GB" + (10 + rnd.nextInt(90)) + " NWBK " + (100000 + rnd.nextInt(900000))
