@@ -14,25 +14,15 @@ import dev.fulcrum.core.embedding.EmbeddingRequest;
 import dev.fulcrum.core.embedding.EmbeddingResponse;
 import dev.fulcrum.core.error.FulcrumException;
 import dev.fulcrum.core.error.UpstreamUnavailableException;
-import dev.fulcrum.core.json.Json;
 import dev.fulcrum.inference.internal.ChunkPublisher;
+import dev.fulcrum.inference.internal.HttpUpstream;
 import dev.fulcrum.inference.internal.UpstreamErrors;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.function.Function;
 
 /** Speaks the OpenAI HTTP API to one upstream over a pooled, keep-alive Vert.x client. */
 final class OpenAiBackend implements ChatBackend, StreamingChatBackend, EmbeddingBackend {
@@ -41,32 +31,14 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
 
   private final OpenAiSettings settings;
   private final BackendInfo info;
-  private final HttpClient client;
-  private final String target;
-  private final String basePath;
-  private final MultiMap headers;
+  private final HttpUpstream http;
 
   OpenAiBackend(Vertx vertx, OpenAiSettings settings) {
     this.settings = settings;
     this.info = new BackendInfo(settings.name(), "openai", settings.placement(), false, false);
-    var url = settings.baseUrl();
-    boolean tls = "https".equals(url.getScheme());
-    int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
-    this.target = url.getHost() + ":" + port;
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    HttpClientOptions options = new HttpClientOptions()
-        .setDefaultHost(url.getHost())
-        .setDefaultPort(port)
-        .setSsl(tls)
-        .setKeepAlive(true)
-        .setConnectTimeout((int) settings.connectTimeout().toMillis());
-    this.client = vertx.createHttpClient(options,
-        new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
-    this.headers = MultiMap.caseInsensitiveMultiMap()
-        .add(HttpHeaders.CONTENT_TYPE, "application/json")
-        .add(HttpHeaders.ACCEPT, "application/json, text/event-stream");
-    settings.apiKey().ifPresent(key -> headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + key));
+    this.http = new HttpUpstream(vertx, new HttpUpstream.Endpoint(settings.name(),
+        settings.baseUrl(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),
+        settings.maxConnections()), "application/json, text/event-stream");
   }
 
   @Override
@@ -79,7 +51,7 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
     ObjectNode body = request.toJson();
     body.remove("stream");
     body.remove("stream_options");
-    return post("/chat/completions", body, response ->
+    return http.postJson("/chat/completions", body, response ->
         ChatResponse.fromJson(UpstreamErrors.parseObject(name(), response), request.model()));
   }
 
@@ -87,55 +59,21 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
   public CompletionStage<Flow.Publisher<ChatChunk>> doStream(ChatRequest request) {
     ObjectNode body = request.toJson();
     body.put("stream", true);
-    return send("/chat/completions", body)
-        .compose(response -> accepted(response)
+    return http.post("/chat/completions", body)
+        .compose(response -> http.accepted(response)
             .map(ok -> streamOf(response, request.model())))
         .toCompletionStage();
   }
 
   @Override
   public CompletionStage<EmbeddingResponse> doEmbed(EmbeddingRequest request) {
-    return post("/embeddings", request.toJson(),
+    return http.postJson("/embeddings", request.toJson(),
         response -> embeddings(UpstreamErrors.parseObject(name(), response), request));
   }
 
   @Override
   public void close() {
-    client.close();
-  }
-
-  private <T> CompletionStage<T> post(String path, ObjectNode body, Function<byte[], T> decode) {
-    return send(path, body)
-        .compose(response -> accepted(response)
-            .compose(ok -> response.body())
-            .recover(error -> Future.failedFuture(mapTransport(error))))
-        .map(buffer -> decode.apply(buffer.getBytes()))
-        .toCompletionStage();
-  }
-
-  private Future<HttpClientResponse> send(String path, ObjectNode body) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setURI(basePath + path)
-        .setHeaders(headers)
-        .setIdleTimeout(settings.readTimeout().toMillis());
-    Buffer payload = Buffer.buffer(Json.bytes(body));
-    return client.request(options)
-        .compose(request -> request.send(payload))
-        .recover(error -> Future.failedFuture(mapTransport(error)));
-  }
-
-  /** Succeeds for 2xx; otherwise reads the error body and fails with the mapped exception. */
-  private Future<Void> accepted(HttpClientResponse response) {
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return Future.succeededFuture();
-    }
-    String retryAfter = response.getHeader("retry-after");
-    return response.body()
-        .otherwise(Buffer.buffer())
-        .compose(body -> Future.failedFuture(
-            UpstreamErrors.fromStatus(name(), status, retryAfter, body.getBytes())));
+    http.close();
   }
 
   private Flow.Publisher<ChatChunk> streamOf(HttpClientResponse response, String model) {
@@ -228,7 +166,7 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
   }
 
   private FulcrumException mapTransport(Throwable error) {
-    return UpstreamErrors.fromTransport(name(), target, error);
+    return http.mapTransport(error);
   }
 
   private String name() {
