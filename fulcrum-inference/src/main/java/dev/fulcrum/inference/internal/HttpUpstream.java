@@ -90,26 +90,34 @@ public final class HttpUpstream implements AutoCloseable {
 
   /** {@code GET path}, answered with the decoded 2xx body or a mapped failure. */
   public <T> CompletionStage<T> getJson(String path, Function<byte[], T> decode) {
-    return bodyOf(send(HttpMethod.GET, path, null), decode);
+    return exchange(HttpMethod.GET, path, null, this::okBody)
+        .map(buffer -> decode.apply(buffer.getBytes()))
+        .toCompletionStage();
   }
 
   /** {@code POST path} with a JSON body, answered with the decoded 2xx body or a mapped failure. */
   public <T> CompletionStage<T> postJson(String path, ObjectNode body,
       Function<byte[], T> decode) {
-    return bodyOf(send(HttpMethod.POST, path, body), decode);
+    return exchange(HttpMethod.POST, path, body, this::okBody)
+        .map(buffer -> decode.apply(buffer.getBytes()))
+        .toCompletionStage();
   }
 
   /** {@code GET path}, answered with the status alone (the body is read and dropped). */
   public CompletionStage<Integer> status(String path) {
-    return send(HttpMethod.GET, path, null)
-        .compose(response -> response.body().map(ignored -> response.statusCode()))
-        .recover(error -> Future.failedFuture(mapTransport(error)))
+    return exchange(HttpMethod.GET, path, null,
+        response -> response.body().map(ignored -> response.statusCode()))
         .toCompletionStage();
   }
 
-  /** {@code POST path}; the response's body is left unread, for streaming. */
-  public Future<HttpClientResponse> post(String path, ObjectNode body) {
-    return send(HttpMethod.POST, path, body);
+  /**
+   * {@code POST path}, handing the response to {@code onResponse} as soon as its head arrives,
+   * for streaming. {@code onResponse} runs on the response's event loop before any of its body
+   * is delivered, so it must set the body handlers (or call {@link #accepted}) right away.
+   */
+  public <T> Future<T> post(String path, ObjectNode body,
+      Function<HttpClientResponse, Future<T>> onResponse) {
+    return exchange(HttpMethod.POST, path, body, onResponse);
   }
 
   /** Succeeds for 2xx; otherwise reads the error body and fails with the mapped exception. */
@@ -135,25 +143,25 @@ public final class HttpUpstream implements AutoCloseable {
     client.close();
   }
 
-  private <T> CompletionStage<T> bodyOf(Future<HttpClientResponse> sent,
-      Function<byte[], T> decode) {
-    return sent
-        .compose(response -> accepted(response)
-            .compose(ok -> response.body())
-            .recover(error -> Future.failedFuture(mapTransport(error))))
-        .map(buffer -> decode.apply(buffer.getBytes()))
-        .toCompletionStage();
+  private Future<Buffer> okBody(HttpClientResponse response) {
+    return accepted(response).compose(ok -> response.body());
   }
 
-  private Future<HttpClientResponse> send(HttpMethod method, String path, ObjectNode body) {
+  /**
+   * Sends one request and runs {@code onResponse} inside the send's own continuation: chaining
+   * it after the returned future instead races with the body when the call starts off the event
+   * loop, and the body is lost (eclipse-vertx/vert.x#3517, #4705).
+   */
+  private <T> Future<T> exchange(HttpMethod method, String path, ObjectNode body,
+      Function<HttpClientResponse, Future<T>> onResponse) {
     RequestOptions options = new RequestOptions()
         .setMethod(method)
         .setURI(basePath + path)
         .setHeaders(headers)
         .setIdleTimeout(endpoint.readTimeout().toMillis());
     return client.request(options)
-        .compose(request -> body == null ? request.send()
-            : request.send(Buffer.buffer(Json.bytes(body))))
+        .compose(request -> (body == null ? request.send()
+            : request.send(Buffer.buffer(Json.bytes(body)))).compose(onResponse))
         .recover(error -> Future.failedFuture(mapTransport(error)));
   }
 }

@@ -59,8 +59,7 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
   public CompletionStage<Flow.Publisher<ChatChunk>> doStream(ChatRequest request) {
     ObjectNode body = request.toJson();
     body.put("stream", true);
-    return http.post("/chat/completions", body)
-        .compose(response -> http.accepted(response)
+    return http.post("/chat/completions", body, response -> http.accepted(response)
             .map(ok -> streamOf(response, request.model())))
         .toCompletionStage();
   }
