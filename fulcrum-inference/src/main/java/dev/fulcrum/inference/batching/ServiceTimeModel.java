@@ -20,12 +20,17 @@ import java.time.Duration;
  *   <li>{@code spread} is the exponentially weighted root-mean-square of each observation's
  *       error against the fit made before it, so it grows when the device turns erratic or the
  *       fit is stale, and shrinks when predictions hit.
+ *   <li>Timers fire late on a busy machine, and a batch planned to leave at the last moment
+ *       then misses its deadline by that much. {@link #observeLateness} feeds how late each
+ *       timer fired (exponentially weighted, {@link #LATENESS_FORGETTING}); the cautious bound
+ *       adds its mean plus two standard deviations.
  * </ul>
  * Thread-safe; O(1) per observation and per estimate.
  */
 final class ServiceTimeModel {
   static final double FORGETTING = 0.95;
   static final double PRIOR_WEIGHT = 0.01;
+  static final double LATENESS_FORGETTING = 0.9;
 
   private final double seedBase;
   private final double seedPerItem;
@@ -36,7 +41,12 @@ final class ServiceTimeModel {
   private double snn;
   private double st;
   private double snt;
-  private double meanSquareError;
+  // weighted sums and their total weight, so early estimates are not biased toward zero
+  private double squareErrors;
+  private double errorWeight;
+  private double lateness;
+  private double latenessSquares;
+  private double latenessWeight;
   private long observations;
   private double base;
   private double perItem;
@@ -53,7 +63,8 @@ final class ServiceTimeModel {
     double error = nanos - (base + perItem * items);
     if (observations > 0 || seedBase > 0 || seedPerItem > 0) {
       // an unseeded model's first "error" measures the missing seed, not the device
-      meanSquareError = FORGETTING * meanSquareError + (1 - FORGETTING) * error * error;
+      squareErrors = FORGETTING * squareErrors + error * error;
+      errorWeight = FORGETTING * errorWeight + 1;
     }
     s0 = FORGETTING * s0 + 1;
     sn = FORGETTING * sn + items;
@@ -64,15 +75,40 @@ final class ServiceTimeModel {
     fit();
   }
 
+  /** Records that a timer fired {@code nanos} after the moment it was set for. */
+  synchronized void observeLateness(long nanos) {
+    double late = Math.max(0, nanos);
+    lateness = LATENESS_FORGETTING * lateness + late;
+    latenessSquares = LATENESS_FORGETTING * latenessSquares + late * late;
+    latenessWeight = LATENESS_FORGETTING * latenessWeight + 1;
+  }
+
   synchronized ServiceTimeEstimate estimate() {
     return new ServiceTimeEstimate(Duration.ofNanos(Math.round(base)),
         Duration.ofNanos(Math.round(perItem)),
-        Duration.ofNanos(Math.round(Math.sqrt(meanSquareError))), observations);
+        Duration.ofNanos(Math.round(spread())),
+        Duration.ofNanos(Math.round(latenessBound())), observations);
   }
 
-  /** Nanoseconds a batch of {@code items} takes, cautiously: fit plus two spreads. */
+  /**
+   * Nanoseconds to allow for a batch of {@code items}, cautiously: fit plus two spreads plus
+   * the timer lateness bound.
+   */
   synchronized long upperBoundNanos(int items) {
-    return Math.round(base + perItem * items + 2 * Math.sqrt(meanSquareError));
+    return Math.round(base + perItem * items + 2 * spread() + latenessBound());
+  }
+
+  private double spread() {
+    return errorWeight == 0 ? 0 : Math.sqrt(squareErrors / errorWeight);
+  }
+
+  private double latenessBound() {
+    if (latenessWeight == 0) {
+      return 0;
+    }
+    double mean = lateness / latenessWeight;
+    double variance = Math.max(0, latenessSquares / latenessWeight - mean * mean);
+    return mean + 2 * Math.sqrt(variance);
   }
 
   private void fit() {

@@ -29,7 +29,8 @@ import java.util.function.ToIntFunction;
  *   <li>At most one timer is armed: for the moment the head batch becomes due. It is re-armed
  *       when that moment moves (a new item brings an earlier deadline, or makes the batch
  *       bigger and so slower) and disarmed while every slot is busy — the next completion
- *       triggers the next decision then.
+ *       triggers the next decision then. How late it fires is fed back to the model, so
+ *       deadline planning allows for a busy machine.
  *   <li>Members complete before their batch's slot is released, so callers that resubmit at
  *       once are already queued when the next batch is cut.
  * </ul>
@@ -343,6 +344,7 @@ final class SlaAwareBatcher<I, O> implements AdaptiveBatcher<I, O> {
     try {
       if (generation == timerGeneration) {
         timer = null;
+        model.observeLateness(scheduler.nanoTime() - timerAt);
       }
     } finally {
       lock.unlock();

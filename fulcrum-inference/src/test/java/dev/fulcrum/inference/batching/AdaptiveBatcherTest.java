@@ -309,6 +309,28 @@ class AdaptiveBatcherTest {
   }
 
   @Test
+  void learnsHowLateItsTimersFireAndLeavesThatMuchEarlier() {
+    // every timer fires 5 ms late, the upstream's answer too: a batch takes 25 ms as seen here
+    clock.firingLateBy(Duration.ofMillis(5));
+    upstream.completingAfter(clock, n -> Duration.ofMillis(20));
+    var batcher = batcher(settings(8, 1000).withExpectedCost(cost(25, 0)));
+    Deadline in100 = Deadline.in(Duration.ofMillis(100));
+    for (int round = 0; round < 20; round++) {
+      batcher.submit("x", in100);
+      clock.advanceMillis(200);
+    }
+    assertThat(batcher.stats().serviceTime().timerLateness()).isEqualTo(Duration.ofMillis(5));
+
+    batcher.submit("last", in100);
+
+    // 100 ms - 25 ms service - 5 ms lateness: armed for 70 ms, fires (late) at 75 ms
+    clock.advanceMillis(74);
+    assertThat(upstream.batches()).hasSize(20);
+    clock.advanceMillis(1);
+    assertThat(upstream.batches()).hasSize(21);
+  }
+
+  @Test
   void aLongQueueDrainsWithoutRecursionWhenBatchesCompleteSynchronously() {
     int items = 20_000;
     var first = new CompletableFuture<List<String>>();

@@ -15,6 +15,13 @@ final class FakeScheduler implements Scheduler {
       Comparator.comparingLong(Task::due).thenComparingLong(Task::sequence));
   private long now = 1_000_000_000L;
   private long sequence;
+  private long lateness;
+
+  /** From now on, timers fire {@code late} after the moment they were set for. */
+  synchronized FakeScheduler firingLateBy(Duration late) {
+    lateness = late.toNanos();
+    return this;
+  }
 
   @Override
   public synchronized long nanoTime() {
@@ -23,7 +30,7 @@ final class FakeScheduler implements Scheduler {
 
   @Override
   public synchronized Cancellable schedule(Duration delay, Runnable runnable) {
-    Task task = new Task(now + Math.max(0, delay.toNanos()), sequence++, runnable);
+    Task task = new Task(now + Math.max(0, delay.toNanos()) + lateness, sequence++, runnable);
     tasks.add(task);
     return () -> {
       synchronized (this) {

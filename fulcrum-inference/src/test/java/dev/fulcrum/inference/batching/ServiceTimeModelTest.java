@@ -80,6 +80,21 @@ class ServiceTimeModelTest {
   }
 
   @Test
+  void allowsForTimersThatFireLate() {
+    var model = new ServiceTimeModel(seed(20, 0), 64);
+    long before = model.upperBoundNanos(1);
+    for (int i = 0; i < 50; i++) {
+      model.observeLateness((i % 2 == 0 ? 2 : 6) * MS);
+    }
+    var estimate = model.estimate();
+    // mean 4 ms, standard deviation 2 ms: allow 8 ms
+    assertThat(estimate.timerLateness().toNanos() / 1e6).isCloseTo(8, within(0.2));
+    assertThat(model.upperBoundNanos(1) - before).isCloseTo(8 * MS, within(200_000L));
+    assertThat(estimate.upperBound(1)).isEqualTo(estimate.predict(1).plus(
+        estimate.timerLateness()));
+  }
+
+  @Test
   void neverPredictsANegativeTime() {
     var model = new ServiceTimeModel(BatchSettings.ServiceTime.UNKNOWN, 64);
     model.observe(1, 50 * MS);

@@ -3,6 +3,7 @@ package dev.fulcrum.bench.batching;
 import dev.fulcrum.core.backend.EmbeddingBackend;
 import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.embedding.EmbeddingRequest;
+import dev.fulcrum.core.error.RetriableException;
 import dev.fulcrum.inference.batching.BatchSettings;
 import dev.fulcrum.inference.batching.BatcherStats;
 import dev.fulcrum.inference.batching.Batching;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options ({@code --name=value}): {@code callers=8,64,256}, {@code modes=unbatched,batched},
  * {@code warmup=3s}, {@code duration=10s}, {@code base=20ms}, {@code per-item=1ms},
  * {@code concurrency=1} (device), {@code max-batch=128}, {@code max-wait=5ms},
- * {@code sla=250ms}, {@code max-in-flight=1}.
+ * {@code sla=250ms}, {@code max-in-flight=1}, {@code max-queue=4096}. A refused caller waits
+ * as long as the refusal's {@code Retry-After} says (1 ms when it says nothing), like a polite
+ * client, and its refusals are counted as failed.
  */
 public final class BatchingLoad {
 
@@ -51,7 +54,8 @@ public final class BatchingLoad {
         .withMaxBatchSize(Integer.parseInt(options.get("max-batch")))
         .withMaxWait(duration(options.get("max-wait")))
         .withSla(sla)
-        .withMaxInFlight(Integer.parseInt(options.get("max-in-flight")));
+        .withMaxInFlight(Integer.parseInt(options.get("max-in-flight")))
+        .withMaxQueue(Integer.parseInt(options.get("max-queue")));
 
     System.out.printf(Locale.ROOT, "# batching load: %d cores, %s, load average %.1f at start%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
@@ -161,10 +165,17 @@ public final class BatchingLoad {
         if (error == null) {
           send(caller, sequence + 1);
         } else {
-          // back off a little: a refused caller must not spin (or recurse) on its failure
-          vertx.setTimer(1, id -> send(caller, sequence + 1));
+          // a refused caller waits as told, and must not spin (or recurse) on its failure
+          vertx.setTimer(backoffMillis(error), id -> send(caller, sequence + 1));
         }
       });
+    }
+
+    private static long backoffMillis(Throwable error) {
+      Throwable cause = error instanceof java.util.concurrent.CompletionException
+          && error.getCause() != null ? error.getCause() : error;
+      return cause instanceof RetriableException retriable
+          ? retriable.retryAfter().map(Duration::toMillis).filter(ms -> ms > 0).orElse(1L) : 1L;
     }
 
     private synchronized void record(long nanos) {
@@ -245,6 +256,7 @@ public final class BatchingLoad {
     options.put("max-wait", "5ms");
     options.put("sla", "250ms");
     options.put("max-in-flight", "1");
+    options.put("max-queue", "4096");
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException("options look like --name=value, got " + arg);
