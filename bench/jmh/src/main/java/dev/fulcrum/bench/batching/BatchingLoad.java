@@ -211,13 +211,18 @@ public final class BatchingLoad {
       BatcherStats stats) {
     String line() {
       String batches = stats == null ? "" : String.format(Locale.ROOT,
-          " meanBatch=%.1f learned=%s+%s/item spread=%s", stats.meanBatchSize(),
-          stats.serviceTime().base(), stats.serviceTime().perItem(),
-          stats.serviceTime().spread());
+          " meanBatch=%.1f learned=%.1fms+%.3fms/item spread=%.1fms timerLateness=%.1fms",
+          stats.meanBatchSize(), millis(stats.serviceTime().base()),
+          millis(stats.serviceTime().perItem()), millis(stats.serviceTime().spread()),
+          millis(stats.serviceTime().timerLateness()));
       return String.format(Locale.ROOT, "%s callers=%d completed=%d failed=%d rps=%.1f p50=%.1fms "
           + "p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms withinSla=%.1f%%%s", mode, callers,
           completed, failed, throughput, p50, p90, p99, p999, max, withinSla, batches);
     }
+  }
+
+  private static double millis(Duration duration) {
+    return duration.toNanos() / 1e6;
   }
 
   private static String table(List<Result> results, Duration sla) {
