@@ -52,6 +52,7 @@ public record BatchSettings(int maxBatchSize, Duration maxWait, Duration sla, in
         ServiceTime.UNKNOWN);
   }
 
+  /** These settings with another batch size; {@code maxQueue} grows to it if smaller. */
   public BatchSettings withMaxBatchSize(int size) {
     return new BatchSettings(size, maxWait, sla, maxInFlight, Math.max(maxQueue, size),
         expectedCost);

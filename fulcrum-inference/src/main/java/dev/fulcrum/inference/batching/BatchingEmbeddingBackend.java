@@ -21,7 +21,9 @@ public interface BatchingEmbeddingBackend extends EmbeddingBackend {
 
   /**
    * Embeds with a caller-chosen deadline instead of the configured SLA. Never throws; failures
-   * arrive in the stage as {@link dev.fulcrum.core.error.FulcrumException}s.
+   * arrive in the stage as {@link dev.fulcrum.core.error.FulcrumException}s. Cancelling the
+   * returned stage (e.g. when the caller's own timeout fires) withdraws the request's inputs
+   * that have not left in a batch yet; other requests are unaffected.
    */
   CompletionStage<EmbeddingResponse> embed(EmbeddingRequest request, Deadline deadline);
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The {@link BatchingEmbeddingBackend}: one batcher of texts per upstream model and options. */
@@ -49,7 +50,16 @@ final class EmbeddingBatcher implements BatchingEmbeddingBackend {
       if (batcher.isEmpty()) {
         return delegate.embed(request);
       }
-      return batcher.get().submitAll(request.inputs(), deadline).thenApply(this::response);
+      CompletableFuture<List<Row>> rows =
+          batcher.get().submitAll(request.inputs(), deadline).toCompletableFuture();
+      CompletableFuture<EmbeddingResponse> response = rows.thenApply(this::response);
+      // thenApply does not pass cancellation upstream; withdraw the queued inputs ourselves
+      response.whenComplete((value, error) -> {
+        if (response.isCancelled()) {
+          rows.cancel(false);
+        }
+      });
+      return response;
     });
   }
 

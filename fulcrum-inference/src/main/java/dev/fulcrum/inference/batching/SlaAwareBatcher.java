@@ -137,7 +137,13 @@ final class SlaAwareBatcher<I, O> implements AdaptiveBatcher<I, O> {
     RuntimeException refusal = null;
     long total = 0;
     for (I item : submitted) {
-      int size = sizer.applyAsInt(item);
+      int size;
+      try {
+        size = sizer.applyAsInt(item);
+      } catch (RuntimeException e) {
+        refusal = e;
+        size = 1;
+      }
       if (size < 1) {
         refusal = new IllegalArgumentException("an item must count as at least 1, got " + size);
       }

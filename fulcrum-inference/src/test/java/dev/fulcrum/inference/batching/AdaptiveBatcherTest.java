@@ -367,6 +367,17 @@ class AdaptiveBatcherTest {
   }
 
   @Test
+  void aSizerThatThrowsRefusesTheSubmissionInsteadOfThrowing() {
+    AdaptiveBatcher<String, String> batcher = Batching.batcher("test", settings(4, 10), clock,
+        item -> {
+          throw new IllegalStateException("cannot size " + item.length());
+        }, upstream);
+
+    assertThat(failure(batcher.submit("x", LATER))).isInstanceOf(IllegalStateException.class);
+    assertThat(batcher.stats().queuedItems()).isZero();
+  }
+
+  @Test
   void countsItemsByTheirSize() {
     AdaptiveBatcher<String, String> batcher = Batching.batcher("test", settings(4, 10), clock,
         String::length, upstream);

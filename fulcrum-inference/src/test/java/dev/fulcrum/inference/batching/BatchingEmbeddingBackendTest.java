@@ -159,6 +159,23 @@ class BatchingEmbeddingBackendTest {
   }
 
   @Test
+  void cancellingARequestWithdrawsItsQueuedInputsAndSparesTheOthers() {
+    var backend = batching(settings());
+    var kept = backend.embed(EmbeddingRequest.of("m", List.of("a")), Deadline.in(
+        Duration.ofSeconds(1)));
+    var dropped = backend.embed(EmbeddingRequest.of("m", List.of("b", "c")), Deadline.in(
+        Duration.ofSeconds(1)));
+
+    dropped.toCompletableFuture().cancel(false);
+    assertThat(backend.stats().get("m").queuedItems()).isEqualTo(1);
+    clock.advanceMillis(5);
+    upstream.answer(0);
+
+    assertThat(upstream.calls().getFirst().inputs()).containsExactly("a");
+    assertThat(value(kept).vectors()).hasSize(1);
+  }
+
+  @Test
   void isTheBackendItWrapsAndClosesIt() {
     var backend = batching(settings());
     assertThat(backend.info()).isSameAs(upstream.info());
