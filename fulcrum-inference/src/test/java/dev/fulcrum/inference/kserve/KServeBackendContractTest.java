@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fulcrum.core.backend.Backend;
 import dev.fulcrum.core.backend.BackendContract;
 import dev.fulcrum.core.backend.Capability;
+import dev.fulcrum.core.backend.EmbeddingBackend;
+import dev.fulcrum.core.backend.TensorBackend;
+import dev.fulcrum.core.embedding.EmbeddingRequest;
+import dev.fulcrum.inference.batching.BatchSettings;
+import dev.fulcrum.inference.batching.Batching;
+import dev.fulcrum.inference.batching.BatchingEmbeddingBackend;
+import dev.fulcrum.inference.batching.BatchingTensorBackend;
+import dev.fulcrum.inference.batching.Scheduler;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +48,19 @@ class KServeBackendContractTest extends BackendContract {
   @Override
   protected String embeddingModel() {
     return "embedder";
+  }
+
+  @Test
+  void keepsBothCapabilitiesWhenDecoratedForBatching() throws Exception {
+    var decorated = Batching.decorate(backend, BatchSettings.defaults(), Scheduler.system());
+    assertThat(Capability.of(decorated)).isEqualTo(Capability.of(backend));
+    assertThat(decorated).isInstanceOf(BatchingTensorBackend.class)
+        .isInstanceOf(BatchingEmbeddingBackend.class);
+    var vectors = await(((EmbeddingBackend) decorated).embed(EmbeddingRequest.of("embedder",
+        List.of("x"))));
+    assertThat(vectors.vectors()).hasSize(1);
+    assertThat(await(((TensorBackend) decorated).metadata("add_sub")).name())
+        .isEqualTo("add_sub");
   }
 
   @Test
