@@ -8,6 +8,8 @@ public enum Capability {
   CHAT,
   CHAT_STREAM,
   EMBEDDINGS,
+  /** Tensor inference in the Open Inference Protocol v2 shape ({@link TensorBackend}). */
+  TENSORS,
   /** Requests may be coalesced into batches by an adaptive batcher. */
   BATCHING;
 
@@ -22,6 +24,9 @@ public enum Capability {
     }
     if (backend instanceof EmbeddingBackend) {
       set.add(EMBEDDINGS);
+    }
+    if (backend instanceof TensorBackend) {
+      set.add(TENSORS);
     }
     if (backend.info().batches()) {
       set.add(BATCHING);

@@ -16,69 +16,37 @@ import dev.fulcrum.core.error.FulcrumException;
 import dev.fulcrum.core.error.UpstreamUnavailableException;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.inference.internal.ChunkPublisher;
+import dev.fulcrum.inference.internal.HttpUpstream;
 import dev.fulcrum.inference.internal.UpstreamErrors;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.function.Function;
 
 /**
- * Speaks the OpenAI HTTP API to one upstream over pooled, keep-alive Vert.x clients: one client
- * (and pool) per event loop, so a request served on a loop talks upstream on the same loop and
- * never hops threads; calls from outside an event loop share one more client.
+ * Speaks the OpenAI HTTP API to one upstream through {@link HttpUpstream} (pooled, one client per
+ * event loop). A request the caller sent is forwarded as its own bytes while nothing in it was
+ * rewritten; answers and stream chunks likewise come back as the upstream's bytes when they
+ * already meet the spec.
  */
 final class OpenAiBackend implements ChatBackend, StreamingChatBackend, EmbeddingBackend {
   /** Chunks that may wait for a slow client before the upstream read is paused. */
   private static final int STREAM_HIGH_WATER = 16;
   private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
-  private final Vertx vertx;
   private final OpenAiSettings settings;
   private final BackendInfo info;
-  private final HttpClientOptions clientOptions;
-  private final PoolOptions poolOptions;
-  private final HttpClient shared;
-  private final ConcurrentHashMap<Thread, HttpClient> perLoop = new ConcurrentHashMap<>();
-  private final String target;
-  private final String basePath;
-  private final MultiMap headers;
+  private final HttpUpstream http;
 
   OpenAiBackend(Vertx vertx, OpenAiSettings settings) {
-    this.vertx = vertx;
     this.settings = settings;
     this.info = new BackendInfo(settings.name(), "openai", settings.placement(), false, false);
-    var url = settings.baseUrl();
-    boolean tls = "https".equals(url.getScheme());
-    int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
-    this.target = url.getHost() + ":" + port;
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
-    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    this.clientOptions = new HttpClientOptions()
-        .setDefaultHost(url.getHost())
-        .setDefaultPort(port)
-        .setSsl(tls)
-        .setKeepAlive(true)
-        .setConnectTimeout((int) settings.connectTimeout().toMillis());
-    this.poolOptions = new PoolOptions().setHttp1MaxSize(settings.maxConnections());
-    this.shared = vertx.createHttpClient(clientOptions, poolOptions);
-    this.headers = MultiMap.caseInsensitiveMultiMap()
-        .add(HttpHeaders.CONTENT_TYPE, "application/json")
-        .add(HttpHeaders.ACCEPT, "application/json, text/event-stream");
-    settings.apiKey().ifPresent(key -> headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + key));
+    this.http = new HttpUpstream(vertx, new HttpUpstream.Endpoint(settings.name(),
+        settings.baseUrl(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout(),
+        settings.maxConnections()), "application/json, text/event-stream");
   }
 
   @Override
@@ -97,7 +65,7 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
     } else {
       body = Buffer.buffer(request.wireBytes());
     }
-    return post("/chat/completions", body, response -> ChatResponse.fromWire(
+    return http.postJson("/chat/completions", body, response -> ChatResponse.fromWire(
         UpstreamErrors.parseObject(name(), response), response, request.model()));
   }
 
@@ -111,65 +79,20 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
       json.put("stream", true);
       body = Buffer.buffer(Json.bytes(json));
     }
-    return send("/chat/completions", body)
-        .compose(response -> accepted(response)
+    return http.post("/chat/completions", body, response -> http.accepted(response)
             .map(ok -> streamOf(response, request.model())))
         .toCompletionStage();
   }
 
   @Override
   public CompletionStage<EmbeddingResponse> doEmbed(EmbeddingRequest request) {
-    return post("/embeddings", Buffer.buffer(Json.bytes(request.toJson())),
+    return http.postJson("/embeddings", request.toJson(),
         response -> embeddings(UpstreamErrors.parseObject(name(), response), request));
   }
 
   @Override
   public void close() {
-    perLoop.values().forEach(HttpClient::close);
-    shared.close();
-  }
-
-  /** The client of the calling event loop, created on first use there. */
-  private HttpClient client() {
-    Context context = Vertx.currentContext();
-    if (context == null || !context.isEventLoopContext()) {
-      return shared;
-    }
-    return perLoop.computeIfAbsent(Thread.currentThread(),
-        thread -> vertx.createHttpClient(clientOptions, poolOptions));
-  }
-
-  private <T> CompletionStage<T> post(String path, Buffer body, Function<byte[], T> decode) {
-    return send(path, body)
-        .compose(response -> accepted(response)
-            .compose(ok -> response.body())
-            .recover(error -> Future.failedFuture(mapTransport(error))))
-        .map(buffer -> decode.apply(buffer.getBytes()))
-        .toCompletionStage();
-  }
-
-  private Future<HttpClientResponse> send(String path, Buffer payload) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setURI(basePath + path)
-        .setHeaders(headers)
-        .setIdleTimeout(settings.readTimeout().toMillis());
-    return client().request(options)
-        .compose(request -> request.send(payload))
-        .recover(error -> Future.failedFuture(mapTransport(error)));
-  }
-
-  /** Succeeds for 2xx; otherwise reads the error body and fails with the mapped exception. */
-  private Future<Void> accepted(HttpClientResponse response) {
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      return Future.succeededFuture();
-    }
-    String retryAfter = response.getHeader("retry-after");
-    return response.body()
-        .otherwise(Buffer.buffer())
-        .compose(body -> Future.failedFuture(
-            UpstreamErrors.fromStatus(name(), status, retryAfter, body.getBytes())));
+    http.close();
   }
 
   private Flow.Publisher<ChatChunk> streamOf(HttpClientResponse response, String model) {
@@ -276,7 +199,7 @@ final class OpenAiBackend implements ChatBackend, StreamingChatBackend, Embeddin
   }
 
   private FulcrumException mapTransport(Throwable error) {
-    return UpstreamErrors.fromTransport(name(), target, error);
+    return http.mapTransport(error);
   }
 
   private String name() {

@@ -35,12 +35,15 @@ final class SimulatedBackend implements ChatBackend, StreamingChatBackend, Embed
   private final SimulatedSettings settings;
   private final BackendInfo info;
   private final Sampler sampler;
+  private final Device device;
 
   SimulatedBackend(Vertx vertx, SimulatedSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
     this.info = new BackendInfo(settings.name(), "simulated", settings.placement(), true, true);
     this.sampler = new Sampler(settings);
+    this.device = new Device(settings.concurrency(), (millis, task) ->
+        vertx.setTimer(millis, id -> task.run()));
   }
 
   @Override
@@ -140,22 +143,24 @@ final class SimulatedBackend implements ChatBackend, StreamingChatBackend, Embed
     return vector;
   }
 
-  /** Runs {@code work} after {@code delay} on a Vert.x timer, or at once when under 1 ms. */
+  /** The simulated device, for tests. */
+  Device device() {
+    return device;
+  }
+
+  /**
+   * Runs {@code work} once the device has a free slot and {@code delay} has passed on it (Vert.x
+   * timers), or at once when a slot is free and the delay is under 1 ms.
+   */
   private <T> CompletionStage<T> after(Duration delay, Supplier<T> work) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    Runnable run = () -> {
+    device.run(delay, () -> {
       try {
         future.complete(work.get());
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
       }
-    };
-    long millis = delay.toMillis();
-    if (millis < 1) {
-      run.run();
-    } else {
-      vertx.setTimer(millis, id -> run.run());
-    }
+    });
     return future;
   }
 

@@ -15,9 +15,18 @@ import java.util.Objects;
  * @param errorRate probability in [0, 1] that a call fails like an upstream 503
  * @param seed seed of the random source, for reproducible runs
  * @param dimensions length of the vectors it returns
+ * @param concurrency how many calls the simulated device runs at once, queueing the rest in
+ *     arrival order, like a GPU that runs one batch at a time; {@link #UNLIMITED} (the default)
+ *     runs everything in parallel. A call holds the device for its whole simulated work: an
+ *     embedding batch for its batch cost, a chat for its full duration, a stream until its
+ *     first token (token pacing afterwards does not hold it)
  */
 public record SimulatedSettings(String name, Placement placement, Latency latency,
-    double tokensPerSecond, BatchCost batchCost, double errorRate, long seed, int dimensions) {
+    double tokensPerSecond, BatchCost batchCost, double errorRate, long seed, int dimensions,
+    int concurrency) {
+
+  /** No limit on simultaneous calls. */
+  public static final int UNLIMITED = Integer.MAX_VALUE;
 
   public SimulatedSettings {
     Objects.requireNonNull(name, "name");
@@ -33,11 +42,27 @@ public record SimulatedSettings(String name, Placement placement, Latency latenc
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions must be at least 1");
     }
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
+  }
+
+  /** Settings with unlimited concurrency. */
+  public SimulatedSettings(String name, Placement placement, Latency latency,
+      double tokensPerSecond, BatchCost batchCost, double errorRate, long seed, int dimensions) {
+    this(name, placement, latency, tokensPerSecond, batchCost, errorRate, seed, dimensions,
+        UNLIMITED);
   }
 
   /** Instant, error-free, 384 dimensions: the defaults for a named backend. */
   public static SimulatedSettings defaults(String name, Placement placement) {
     return new SimulatedSettings(name, placement, Latency.NONE, 0, BatchCost.NONE, 0, 42, 384);
+  }
+
+  /** These settings on a device that runs at most {@code calls} calls at once. */
+  public SimulatedSettings withConcurrency(int calls) {
+    return new SimulatedSettings(name, placement, latency, tokensPerSecond, batchCost, errorRate,
+        seed, dimensions, calls);
   }
 
   /**

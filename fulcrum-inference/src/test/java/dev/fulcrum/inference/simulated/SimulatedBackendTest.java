@@ -7,6 +7,7 @@ import dev.fulcrum.core.backend.ChatBackend;
 import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.chat.ChatMessage;
 import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.embedding.EmbeddingRequest;
 import dev.fulcrum.core.error.UpstreamUnavailableException;
 import dev.fulcrum.core.json.Json;
 import io.vertx.core.Vertx;
@@ -89,6 +90,45 @@ class SimulatedBackendTest {
     var cost = new SimulatedSettings.BatchCost(Duration.ofMillis(20), Duration.ofMillis(1));
     assertThat(cost.of(1)).isEqualTo(Duration.ofMillis(21));
     assertThat(cost.of(64)).isEqualTo(Duration.ofMillis(84));
+  }
+
+  @Test
+  void aDeviceWithConcurrencyOneRunsOneBatchAtATimeAndQueuesTheRest() throws Exception {
+    var settings = new SimulatedSettings("gpu", Placement.PRIVATE, SimulatedSettings.Latency.NONE,
+        0, new SimulatedSettings.BatchCost(Duration.ofMillis(300), Duration.ZERO), 0, 1, 4)
+        .withConcurrency(1);
+    var backend = (SimulatedBackend) SimulatedBackends.create(vertx, settings);
+
+    var calls = java.util.stream.IntStream.range(0, 3).mapToObj(i -> backend.embed(
+        EmbeddingRequest.of("m", List.of("text " + i))).toCompletableFuture()).toList();
+
+    assertThat(backend.device().busy()).isEqualTo(1);
+    assertThat(backend.device().waiting()).isEqualTo(2);
+    for (var call : calls) {
+      assertThat(call.get(10, TimeUnit.SECONDS).vectors()).hasSize(1);
+    }
+    assertThat(backend.device().busy()).isZero();
+  }
+
+  @Test
+  void runsEverythingInParallelByDefault() {
+    var settings = new SimulatedSettings("cloud", Placement.CLOUD, SimulatedSettings.Latency.NONE,
+        0, new SimulatedSettings.BatchCost(Duration.ofSeconds(30), Duration.ZERO), 0, 1, 4);
+    var backend = (SimulatedBackend) SimulatedBackends.create(vertx, settings);
+
+    for (int i = 0; i < 3; i++) {
+      backend.embed(EmbeddingRequest.of("m", List.of("x")));
+    }
+
+    assertThat(settings.concurrency()).isEqualTo(SimulatedSettings.UNLIMITED);
+    assertThat(backend.device().busy()).isEqualTo(3);
+    assertThat(backend.device().waiting()).isZero();
+  }
+
+  @Test
+  void refusesAConcurrencyBelowOne() {
+    assertThatThrownBy(() -> SimulatedSettings.defaults("x", Placement.CLOUD).withConcurrency(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("concurrency");
   }
 
   @Test
