@@ -64,14 +64,17 @@ public final class ConfigLoader {
   /** Parses config text; {@code name} is used in messages. */
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
-    root.allowOnly("server", "store", "admin", "backends", "models", "tenants");
+    root.allowOnly("server", "store", "admin", "backends", "models", "tenants",
+        "metrics", "audit"); // metrics
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
     RoutingTable routing = models(root, backends);
     List<TenantConfig> tenants = tenants(root);
+    StoreConfig store = store(root.object("store")); // metrics
     return new FulcrumConfig(name, server, backends, routing, tenants, health,
-        store(root.object("store")), admin(root.object("admin")));
+        store, admin(root.object("admin")), MetricsConfig.from(root.object("metrics")), // metrics
+        AuditConfig.from(root.object("audit"), store)); // metrics
   }
 
   private static ServerConfig server(ConfigNode node) {

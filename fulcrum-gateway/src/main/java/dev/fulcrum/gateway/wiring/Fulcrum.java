@@ -16,6 +16,7 @@ import dev.fulcrum.gateway.config.TenantConfig;
 import dev.fulcrum.gateway.http.GatewayServer;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
+import dev.fulcrum.gateway.metrics.GatewayMetrics; // metrics
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -68,27 +69,30 @@ public final class Fulcrum implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
+      GatewayMetrics metrics = GatewayMetrics.start(config, backends); // metrics
+      metrics.watch(controlPlane.rollouts()); // metrics
       RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
       LocalSimilarity similarity = new LocalSimilarity();
       Router router = new Router();
       RequestPipeline pipeline = RequestPipeline.builder(router, backends, controlPlane)
           .clock(clock)
           .retryBudget(RetryBudget.standard())
-          .observer(Observers.of(List.of(rolloutFeed)))
-          .shadows(new ShadowMirror(router, backends, similarity, rolloutFeed,
-              ShadowSettings.DEFAULTS, clock))
+          .observer(Observers.of(List.of(rolloutFeed, metrics))) // metrics
+          .shadows(metrics.watch(new ShadowMirror(router, backends, similarity, rolloutFeed, // metrics
+              ShadowSettings.DEFAULTS, clock))) // metrics
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
           controlPlane::snapshot));
       var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
-          controlPlane, backends, Instant.now().getEpochSecond(), List.of(admin));
+          controlPlane, backends, Instant.now().getEpochSecond(),
+          List.of(admin, metrics.endpoint())); // metrics
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
           .await(30, TimeUnit.SECONDS);
       return new Fulcrum(vertx, backends, controlPlane, server, config.server().host(),
-          List.of(rolloutFeed, similarity));
+          List.of(rolloutFeed, similarity, metrics)); // metrics
     } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
       if (backends != null) {
         backends.close();
