@@ -73,12 +73,15 @@ final class AuditExportCommand implements Callable<Integer> {
     try {
       AuditQuery query = query();
       long written;
-      try (AuditStore store = AuditStore.open(config);
-          AuditLog log = AuditLog.builder(store.db(), store.signingKeys()).build()) {
-        written = out == null ? export(log, query, spec.commandLine().getOut(), err)
-            : exportToFile(log, query, err);
+      try (AuditStore store = AuditStore.open(config)) {
+        store.size(); // fails on a store without an audit log rather than creating one
+        try (AuditLog log = AuditLog.builder(store.db(), store.signingKeys()).build()) {
+          written = out == null ? export(log, query, spec.commandLine().getOut(), err)
+              : exportToFile(log, query, err);
+        }
       }
-      err.println("exported " + written + " events" + (out == null ? "" : " to " + out));
+      err.println("exported " + written + (written == 1 ? " event" : " events")
+          + (out == null ? "" : " to " + out));
       return 0;
     } catch (AuditFailure e) {
       err.println("fulcrum audit export: " + e.getMessage());

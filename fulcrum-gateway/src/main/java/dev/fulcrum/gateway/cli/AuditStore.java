@@ -1,5 +1,7 @@
 package dev.fulcrum.gateway.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import dev.fulcrum.controlplane.keys.KeysetException;
 import dev.fulcrum.controlplane.keys.KeysetSource;
@@ -15,11 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit log's store and signing keyset as a gateway config names them, opened offline for
- * the {@code audit} commands. Never creates anything: a missing SQLite file or keyset is an
- * {@link AuditFailure}, since creating either would only hide that the wrong config was given.
+ * the {@code audit} commands. Creates neither: a missing SQLite file, audit log or keyset is an
+ * {@link AuditFailure}, since creating one would only hide that the wrong config was given.
  */
 final class AuditStore implements AutoCloseable {
   private static final String SQLITE = "jdbc:sqlite:";
@@ -34,6 +37,7 @@ final class AuditStore implements AutoCloseable {
 
   /** Loads {@code configFile} (with the environment's variables) and opens its store. */
   static AuditStore open(Path configFile) {
+    quietPoolLogging();
     FulcrumConfig config;
     try {
       config = ConfigLoader.withVariables(System.getenv()).load(configFile);
@@ -116,5 +120,13 @@ final class AuditStore implements AutoCloseable {
   @Override
   public void close() {
     db.close();
+  }
+
+  /** The connection pool's start and stop lines are noise in a command's output. */
+  private static void quietPoolLogging() {
+    if (LoggerFactory.getLogger("com.zaxxer.hikari") instanceof Logger pool
+        && pool.getLevel() == null) {
+      pool.setLevel(Level.WARN);
+    }
   }
 }

@@ -191,6 +191,22 @@ class AuditCommandTest {
   }
 
   @Test
+  void exportRefusesAStoreWithoutAnAuditLogAndCreatesNone() throws IOException {
+    Files.delete(store);
+    sql("CREATE TABLE unrelated (x INTEGER)");
+
+    Run run = run("audit", "export", "--config", config.toString());
+
+    assertThat(run.exit()).isEqualTo(AuditFailure.CODE);
+    assertThat(run.err()).contains("has no readable audit log");
+    try (Database db = Database.open(StoreUrl.parse("sqlite:" + store))) {
+      boolean created = db.transaction(c -> c.getMetaData().getTables(null, null,
+          "audit_events", null).next());
+      assertThat(created).isFalse();
+    }
+  }
+
+  @Test
   void exportWritesEveryEventAsJsonLinesToAFile() throws IOException {
     Path out = temp.resolve("audit.jsonl");
 
