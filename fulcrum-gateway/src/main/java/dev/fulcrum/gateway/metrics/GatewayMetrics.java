@@ -43,7 +43,7 @@ public final class GatewayMetrics implements RequestObserver, AutoCloseable {
   private final boolean enabled;
   private final PrometheusMeterRegistry registry;
   private final LabelSpace labels;
-  private final RequestMetrics requests;
+  private final RequestObserver requests;
   private final RolloutMetrics rollouts;
   private final AuditTimer audit;
   private final JvmGcMetrics gc;
@@ -58,8 +58,8 @@ public final class GatewayMetrics implements RequestObserver, AutoCloseable {
     Counter failures = Counter.builder(MetricNames.METRICS_FAILURES)
         .description("Recordings that failed and were dropped (requests are unaffected)")
         .register(registry);
-    this.requests = new RequestMetrics(labels, features,
-        new RequestMeters(registry, labels, features), failures);
+    this.requests = enabled ? new RequestMetrics(labels, features,
+        new RequestMeters(registry, labels, features), failures) : outcome -> { };
     this.rollouts = new RolloutMetrics(registry, labels);
     this.audit = enabled ? new AuditMeters(registry) : AuditTimer.NONE;
   }

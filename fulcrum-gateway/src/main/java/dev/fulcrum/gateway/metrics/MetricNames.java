@@ -1,23 +1,28 @@
 package dev.fulcrum.gateway.metrics;
 
 /**
- * Every metric name and label name Fulcrum publishes, in one place. Names are Micrometer's dotted
- * form; the Prometheus name each becomes is given next to it ({@code docs/metrics.md} explains
- * each one).
+ * Every metric name and label name Fulcrum publishes, in one place. Most names are Micrometer's
+ * dotted form, with the Prometheus name each becomes next to it; the three request-path
+ * histograms are Prometheus client histograms and are named in Prometheus form ({@code
+ * docs/metrics.md} explains each metric).
  */
 public final class MetricNames {
   private MetricNames() {}
 
+  /** Time to answer a served request (or to end its stream): a Prometheus client histogram. */
+  public static final String REQUEST_DURATION = "fulcrum_request_duration_seconds";
+  /** The cost of each served request in US dollars: a Prometheus client histogram. */
+  public static final String REQUEST_COST = "fulcrum_request_cost_usd";
+  /** Completion tokens over request time, per served request: a Prometheus client histogram. */
+  public static final String COMPLETION_TOKENS_PER_SECOND =
+      "fulcrum_completion_tokens_per_second";
+
   /** {@code fulcrum_requests_total}: requests that reached the pipeline, by outcome. */
   public static final String REQUESTS = "fulcrum.requests";
-  /** {@code fulcrum_request_duration_seconds}: time to answer (or end the stream), served only. */
-  public static final String REQUEST_DURATION = "fulcrum.request.duration";
+
   /** {@code fulcrum_tokens_total}: prompt and completion tokens of served requests. */
   public static final String TOKENS = "fulcrum.tokens";
-  /** {@code fulcrum_completion_tokens_per_second}: completion tokens over request time. */
-  public static final String COMPLETION_TOKENS_PER_SECOND = "fulcrum.completion.tokens.per.second";
-  /** {@code fulcrum_request_cost_microusd}: the cost of each served request, in µ$. */
-  public static final String REQUEST_COST = "fulcrum.request.cost";
+
   /** {@code fulcrum_feature_cost_usd_total}: total cost by {@code x-fulcrum-feature}. */
   public static final String FEATURE_COST = "fulcrum.feature.cost";
   /** {@code fulcrum_feature_requests_total}: served requests by {@code x-fulcrum-feature}. */

@@ -57,7 +57,7 @@ final class RequestMetrics implements RequestObserver {
     int model = labels.models.indexOf(done.model());
     int backend = labels.backends.indexOf(done.servedBy().backend().name());
     int tenant = labels.tenant(done.context().tenant().id());
-    meters.latency.at(op, model, backend).record(done.latency());
+    meters.latency.at(op, model, backend).observe(done.latency().toNanos() / 1e9);
     meters.requests.at(op, model, Outcomes.OK.ordinal(), tenant).increment();
     double cost = done.costUsd();
     usage(done, model, backend, tenant, cost);
@@ -89,10 +89,10 @@ final class RequestMetrics implements RequestObserver {
       tokens.completion().increment(usage.completionTokens());
     }
     RequestMeters.Route route = meters.routes.at(model, backend);
-    route.cost().record(cost * 1e6);
+    route.cost().observe(cost);
     long nanos = done.latency().toNanos();
     if (usage.completionTokens() > 0 && nanos > 0) {
-      route.tokensPerSecond().record(usage.completionTokens() * 1e9 / nanos);
+      route.tokensPerSecond().observe(usage.completionTokens() * 1e9 / nanos);
     }
   }
 

@@ -72,10 +72,10 @@ class GatewayMetricsTest {
     assertThat(scrape.sum("fulcrum_tokens_total", "kind", "prompt")).hasValue(1000);
     assertThat(scrape.sum("fulcrum_tokens_total", "kind", "completion")).hasValue(500);
     // 1000 × $2.5 + 500 × $10 per million tokens
-    assertThat(scrape.sum("fulcrum_request_cost_microusd_sum", route).orElseThrow())
-        .isCloseTo(7500, within(1e-6));
-    assertThat(scrape.sum("fulcrum_request_cost_microusd_bucket", "le", "5000.0")).hasValue(0);
-    assertThat(scrape.sum("fulcrum_request_cost_microusd_bucket", "le", "10000.0")).hasValue(1);
+    assertThat(scrape.sum("fulcrum_request_cost_usd_sum", route).orElseThrow())
+        .isCloseTo(0.0075, within(1e-12));
+    assertThat(scrape.sum("fulcrum_request_cost_usd_bucket", "le", "0.005")).hasValue(0);
+    assertThat(scrape.sum("fulcrum_request_cost_usd_bucket", "le", "0.01")).hasValue(1);
     assertThat(scrape.sum("fulcrum_feature_cost_usd_total", "feature", "search").orElseThrow())
         .isCloseTo(0.0075, within(1e-12));
     assertThat(scrape.sum("fulcrum_feature_requests_total", "feature", "search")).hasValue(1);
@@ -214,7 +214,7 @@ class GatewayMetricsTest {
     registry.config().meterFilter(new MeterFilter() {
       @Override
       public Meter.Id map(Meter.Id id) {
-        if (id.getName().equals(MetricNames.REQUEST_DURATION)) {
+        if (id.getName().equals(MetricNames.TOKENS)) {
           throw new IllegalStateException("broken registry");
         }
         return id;
