@@ -78,8 +78,8 @@ public final class Fulcrum implements AutoCloseable {
           .clock(clock)
           .retryBudget(RetryBudget.standard())
           .observer(Observers.of(List.of(rolloutFeed, metrics))) // metrics
-          .shadows(metrics.watch(new ShadowMirror(router, backends, similarity, rolloutFeed, // metrics
-              ShadowSettings.DEFAULTS, clock))) // metrics
+          .shadows(metrics.watch(new ShadowMirror(router, backends, similarity, // metrics
+              rolloutFeed, ShadowSettings.DEFAULTS, clock))) // metrics
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
