@@ -274,13 +274,20 @@ public final class RequestPipeline {
     return served.withPrivacy(scan.counts(), sanitized);
   }
 
-  /** Observes and records a completed request; the answer waits for the record. */
+  /**
+   * Records a completed request, then releases its answer; observers hear of it only once the
+   * record is durable, and hear of a failure when it is not (the caller gets that failure).
+   */
   private <T> CompletionStage<T> release(Outcome.Completed outcome, T answer) {
-    observer.observe(outcome);
     return recorder.record(outcome).handle((ok, failure) -> {
       if (failure != null) {
-        throw new CompletionException(unrecorded(outcome, failure));
+        FulcrumException refused = unrecorded(outcome, failure);
+        observer.observe(new Outcome.Failed(outcome.context(), outcome.operation(),
+            outcome.alias(), outcome.model(), outcome.version(), outcome.decision().dropped(),
+            outcome.latency(), refused, outcome.entities(), outcome.requestDigest()));
+        throw new CompletionException(refused);
       }
+      observer.observe(outcome);
       return answer;
     });
   }

@@ -1,2 +1,2 @@
-/** The {@code fulcrum} command line: serve, demo, key. */
+/** The {@code fulcrum} command line: serve, demo, key, audit. */
 package dev.fulcrum.gateway.cli;

@@ -69,16 +69,18 @@ public final class ConfigLoader {
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
     root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "privacy",
-        "backends", "models", "tenants");
+        "metrics", "backends", "models", "tenants");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
     RoutingTable routing = models(root, backends);
     List<TenantConfig> tenants = tenants(root);
-    return new FulcrumConfig(name, server, backends, routing, tenants, health,
-        store(root.object("store")), admin(root.object("admin")), audit(root.object("audit")),
-        tokens(root.object("tokens")), drift(root.object("drift")),
-        privacy(root.object("privacy")));
+    StoreConfig store = store(root.object("store"));
+    Path stateDir = stateDir(store);
+    return new FulcrumConfig(name, server, backends, routing, tenants, health, store,
+        admin(root.object("admin")), audit(root.object("audit"), stateDir),
+        tokens(root.object("tokens"), stateDir), drift(root.object("drift")),
+        privacy(root.object("privacy"), stateDir), MetricsConfig.from(root.object("metrics")));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -101,7 +103,32 @@ public final class ConfigLoader {
     }
   }
 
-  private static AuditConfig audit(ConfigNode node) {
+  /**
+   * Where keysets and secrets live by default: next to an SQLite store file, else (a shared
+   * store) in the working directory.
+   */
+  private static Path stateDir(StoreConfig store) {
+    String jdbc = store.url().jdbcUrl();
+    if (jdbc.startsWith("jdbc:sqlite:") && !jdbc.endsWith(":memory:")) {
+      Path parent = Path.of(jdbc.substring("jdbc:sqlite:".length())).getParent();
+      return parent == null ? Path.of("") : parent;
+    }
+    return Path.of("");
+  }
+
+  private static Path file(ConfigNode node, String field, Path fallback) {
+    if (!node.has(field)) {
+      return fallback;
+    }
+    String raw = node.string(field).strip();
+    if (raw.isEmpty()) {
+      throw node.field(field).error("must be a file path, e.g. /var/lib/fulcrum/" + fallback
+          .getFileName());
+    }
+    return Path.of(raw);
+  }
+
+  private static AuditConfig audit(ConfigNode node, Path stateDir) {
     node.allowOnly("enabled", "keyset", "checkpoint-events", "checkpoint-interval");
     AuditConfig d = AuditConfig.defaults();
     String enabled = node.string("enabled", "true");
@@ -109,12 +136,12 @@ public final class ConfigLoader {
       throw node.field("enabled").error("must be true or false, got '" + enabled + "'");
     }
     return new AuditConfig(Boolean.parseBoolean(enabled),
-        Path.of(node.string("keyset", d.keyset().toString())),
+        file(node, "keyset", stateDir.resolve(d.keyset())),
         node.longValue("checkpoint-events", d.checkpointEvents(), 1),
         positive(node, "checkpoint-interval", d.checkpointInterval()));
   }
 
-  private static PrivacyConfig privacy(ConfigNode node) {
+  private static PrivacyConfig privacy(ConfigNode node, Path stateDir) {
     node.allowOnly("default-action", "actions", "scan-budget", "min-score", "hash-secret");
     PrivacyConfig d = PrivacyConfig.defaults();
     SanitizationPolicy policy = SanitizationPolicy.of(node.enumeration("default-action",
@@ -129,7 +156,7 @@ public final class ConfigLoader {
         .toArray(String[]::new));
     return new PrivacyConfig(policy, positive(node, "scan-budget", d.scanBudget()),
         node.number("min-score", d.minScore(), 0, 1),
-        Path.of(node.string("hash-secret", d.hashSecret().toString())));
+        file(node, "hash-secret", stateDir.resolve(d.hashSecret())));
   }
 
   private static DriftSettings drift(ConfigNode node) {
@@ -150,14 +177,14 @@ public final class ConfigLoader {
         node.number("embedding-rate", d.embeddingRate(), 0, 1), webhook);
   }
 
-  private static TokensConfig tokens(ConfigNode node) {
+  private static TokensConfig tokens(ConfigNode node, Path stateDir) {
     node.allowOnly("keyset", "audience", "default-ttl");
     TokensConfig d = TokensConfig.defaults();
     Duration ttl = positive(node, "default-ttl", d.defaultTtl());
     if (ttl.compareTo(TokensConfig.MAX_TTL) > 0) {
       throw node.field("default-ttl").error("must be at most 5m: tokens are short-lived");
     }
-    return new TokensConfig(Path.of(node.string("keyset", d.keyset().toString())),
+    return new TokensConfig(file(node, "keyset", stateDir.resolve(d.keyset())),
         node.string("audience", d.audience()), ttl);
   }
 

@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param tokens short-lived tokens
  * @param drift drift monitoring of the live traffic
  * @param privacy scanning and sanitization
+ * @param metrics the Prometheus endpoint and its label limits
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
     StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
-    DriftSettings drift, PrivacyConfig privacy) {
+    DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -36,6 +37,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(metrics, "metrics");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -44,7 +46,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens, drift, privacy);
+        store, admin, audit, tokens, drift, privacy, metrics);
   }
 
   /** The same config with its store, audit keyset and token keyset under {@code dir}. */
@@ -55,6 +57,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
         new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
-            tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")));
+            tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")),
+        metrics);
   }
 }

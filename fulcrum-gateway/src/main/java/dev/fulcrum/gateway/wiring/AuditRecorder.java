@@ -9,7 +9,9 @@ import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.observe.Recorder;
 import dev.fulcrum.dataplane.routing.Dropped;
 import dev.fulcrum.gateway.http.ErrorMapper;
+import dev.fulcrum.gateway.metrics.AuditTimer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -24,14 +26,16 @@ final class AuditRecorder implements Recorder {
   private static final int MAX_REASONS = 64;
 
   private final AuditLog log;
+  private final AuditTimer timer;
 
-  AuditRecorder(AuditLog log) {
+  AuditRecorder(AuditLog log, AuditTimer timer) {
     this.log = log;
+    this.timer = timer;
   }
 
   @Override
   public CompletionStage<Void> record(Outcome outcome) {
-    return log.append(event(outcome)).thenApply(receipt -> null);
+    return timer.time(() -> log.append(event(outcome))).thenApply(receipt -> null);
   }
 
   static AuditEvent event(Outcome outcome) {
@@ -42,7 +46,7 @@ final class AuditRecorder implements Recorder {
           reasons(done.decision().dropped(), "served by " + done.servedBy().backend().name()
               + (done.decision().degraded() ? " (degraded mode)" : "")),
           done.entities(), digest(done.requestDigest()), digest(done.responseDigest()),
-          BigDecimal.valueOf(done.costUsd()), 200);
+          usd(done.costUsd()), 200);
       case Outcome.Failed failed -> new RequestRefused(failed.context().tenant(),
           failed.context().requestId(), failed.alias(),
           reasons(failed.dropped(), failed.error().getClass().getSimpleName()),
@@ -61,6 +65,11 @@ final class AuditRecorder implements Recorder {
     }
     reasons.add(last);
     return reasons;
+  }
+
+  /** The audit log keeps money to 12 decimal places (a millionth of a micro-dollar). */
+  static BigDecimal usd(double cost) {
+    return BigDecimal.valueOf(cost).setScale(12, RoundingMode.HALF_UP);
   }
 
   private static Sha256 digest(String hex) {

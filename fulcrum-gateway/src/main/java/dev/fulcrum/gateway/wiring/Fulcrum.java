@@ -28,6 +28,7 @@ import dev.fulcrum.controlplane.keys.KeysetSource;
 import dev.fulcrum.controlplane.token.TokenService;
 import dev.fulcrum.gateway.http.Authenticator;
 import dev.fulcrum.gateway.http.GatewayServer;
+import dev.fulcrum.gateway.metrics.GatewayMetrics;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
 import dev.fulcrum.inference.local.LocalBackends;
@@ -88,8 +89,10 @@ public final class Fulcrum implements AutoCloseable {
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
       RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
       LocalModel localModel = new LocalModel();
-      List<RequestObserver> observers = new ArrayList<>(List.of(rolloutFeed));
-      List<AutoCloseable> resources = new ArrayList<>(List.of(rolloutFeed, localModel));
+      GatewayMetrics metrics = GatewayMetrics.start(config, backends);
+      metrics.watch(controlPlane.rollouts());
+      List<RequestObserver> observers = new ArrayList<>(List.of(rolloutFeed, metrics));
+      List<AutoCloseable> resources = new ArrayList<>(List.of(rolloutFeed, localModel, metrics));
       DriftService drift = null;
       if (config.drift().enabled()) {
         drift = new DriftService(config.drift(), text -> localModel.embed(List.of(text))
@@ -104,17 +107,18 @@ public final class Fulcrum implements AutoCloseable {
           .clock(clock)
           .retryBudget(RetryBudget.standard())
           .observer(Observers.of(observers))
-          .recorder(controlPlane.audit().<Recorder>map(AuditRecorder::new)
-              .orElse(Recorder.NONE))
-          .shadows(new ShadowMirror(router, backends, localModel, rolloutFeed,
-              ShadowSettings.DEFAULTS, clock))
+          .recorder(controlPlane.audit().<Recorder>map(audit ->
+              new AuditRecorder(audit, metrics.auditTimer())).orElse(Recorder.NONE))
+          .shadows(metrics.watch(new ShadowMirror(router, backends, localModel, rolloutFeed,
+              ShadowSettings.DEFAULTS, clock)))
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
           controlPlane::snapshot));
       TokenService tokens = TokenService.builder(KeysetSource.file(config.tokens().keyset()))
           .clock(clock).build();
-      List<Consumer<io.vertx.ext.web.Router>> mounts = new ArrayList<>(List.of(admin));
+      List<Consumer<io.vertx.ext.web.Router>> mounts =
+          new ArrayList<>(List.of(admin, metrics.endpoint()));
       if (drift != null && !config.admin().apiKeyHashes().isEmpty()) {
         mounts.add(new DriftAdmin(drift));
       }

@@ -33,7 +33,9 @@ class TrustIT {
       backends:
         - { name: sim, kind: simulated, placement: CLOUD }
       models:
-        - { name: chat, routes: [ { backend: sim } ] }
+        # prices with many decimals: the audit log must round costs, not refuse them
+        - { name: chat, routes: [ { backend: sim, input-usd-per-mtok: 0.15,
+            output-usd-per-mtok: 0.6 } ] }
       tenants:
         - { id: acme, api-keys: [ "${KEY_HASH}" ] }
       """;
