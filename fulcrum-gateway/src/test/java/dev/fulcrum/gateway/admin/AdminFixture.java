@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and {@code broken}, which fails every call) and one configured model, {@code chat}. Tests
  * create their own models through the API so they do not disturb each other.
  */
-final class AdminFixture implements AutoCloseable {
+public final class AdminFixture implements AutoCloseable {
   static final String CONFIG = """
       admin: { api-keys: [ "${ADMIN_HASH}" ] }
       backends:
@@ -27,24 +27,24 @@ final class AdminFixture implements AutoCloseable {
       """;
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  final TestGateway gateway;
-  final AdminHttp admin;
+  public final TestGateway gateway;
+  public final AdminHttp admin;
 
   private AdminFixture(TestGateway gateway) {
     this.gateway = gateway;
     this.admin = new AdminHttp(gateway);
   }
 
-  static AdminFixture start() {
+  public static AdminFixture start() {
     return new AdminFixture(TestGateway.start(CONFIG, AdminHttp.variables(Map.of())));
   }
 
   /** A fresh model whose version 1 (on {@code sim}) is prod. */
-  String modelWithProd(String prefix) {
+  public String modelWithProd(String prefix) {
     return modelWithProd(prefix, "sim");
   }
 
-  String modelWithProd(String prefix, String backend) {
+  public String modelWithProd(String prefix, String backend) {
     String model = prefix + "-" + NAMES.incrementAndGet();
     register(model, "1", backend);
     var promoted = admin.post(path(model, "1") + "/promote", AdminHttp.change("first release"));
@@ -52,18 +52,18 @@ final class AdminFixture implements AutoCloseable {
     return model;
   }
 
-  void register(String model, String version, String backend) {
+  public void register(String model, String version, String backend) {
     var answer = admin.post("/admin/v1/models/" + model + "/versions",
         AdminHttp.version(version, backend));
     assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
   }
 
-  static String path(String model, String version) {
+  public static String path(String model, String version) {
     return "/admin/v1/models/" + model + "/versions/" + version;
   }
 
   /** The {@code model@version} that served one chat request of {@code user}. */
-  String servedVersion(String model, String user) {
+  public String servedVersion(String model, String user) {
     var response = admin.chat(model, user);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.headers().firstValue(FulcrumHeaders.MODEL_VERSION).orElseThrow();

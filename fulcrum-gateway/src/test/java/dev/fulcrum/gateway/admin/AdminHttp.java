@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Calls a test gateway's admin API with the admin key, and its chat API as a tenant. */
-final class AdminHttp {
-  static final String ADMIN_KEY = "sk-admin-test";
+public final class AdminHttp {
+  public static final String ADMIN_KEY = "sk-admin-test";
 
   /** One answer: status, parsed JSON body, and the raw response for headers. */
-  record Answer(int status, JsonNode json, HttpResponse<String> raw) {
-    String errorMessage() {
+  public record Answer(int status, JsonNode json, HttpResponse<String> raw) {
+    public String errorMessage() {
       return json.path("error").path("message").asText();
     }
   }
@@ -33,12 +33,12 @@ final class AdminHttp {
     return all;
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return answer(gateway.send(HttpRequest.newBuilder(gateway.uri(path))
         .header("authorization", "Bearer " + ADMIN_KEY).GET().build()));
   }
 
-  Answer post(String path, String json) {
+  public Answer post(String path, String json) {
     return answer(gateway.send(HttpRequest.newBuilder(gateway.uri(path))
         .header("authorization", "Bearer " + ADMIN_KEY)
         .header("content-type", "application/json")
@@ -46,12 +46,12 @@ final class AdminHttp {
   }
 
   /** A chat completion as the tenant, sticky to {@code user}. */
-  HttpResponse<String> chat(String model, String user) {
+  public HttpResponse<String> chat(String model, String user) {
     return gateway.post("/v1/chat/completions", "{\"model\":\"" + model + "\",\"user\":\""
         + user + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
   }
 
-  static Answer answer(HttpResponse<String> response) {
+  public static Answer answer(HttpResponse<String> response) {
     JsonNode json;
     try {
       json = response.body().isEmpty() ? Json.object() : Json.MAPPER.readTree(response.body());
@@ -63,7 +63,7 @@ final class AdminHttp {
   }
 
   /** A register body: one route to {@code backend}, owned by the test. */
-  static String version(String version, String backend) {
+  public static String version(String version, String backend) {
     return """
         {"version": "%s", "by": "test", "reason": "a new version",
          "artifact": {"uri": "hf://test/%s", "sha256": "%s"},
@@ -75,7 +75,7 @@ final class AdminHttp {
         """.formatted(version, version, "ab".repeat(32), backend);
   }
 
-  static String change(String reason) {
+  public static String change(String reason) {
     return "{\"by\": \"test\", \"reason\": \"" + reason + "\"}";
   }
 }
