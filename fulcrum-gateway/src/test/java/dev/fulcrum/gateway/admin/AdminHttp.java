@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.gateway.testing.TestGateway;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,10 +23,19 @@ public final class AdminHttp {
     }
   }
 
-  private final TestGateway gateway;
+  private final String base;
+  private final String tenantKey;
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
-  AdminHttp(TestGateway gateway) {
-    this.gateway = gateway;
+  public AdminHttp(TestGateway gateway) {
+    this(gateway.port(), TestGateway.KEY);
+  }
+
+  /** For a gateway on {@code port} whose tenant key is {@code tenantKey}. */
+  public AdminHttp(int port, String tenantKey) {
+    this.base = "http://127.0.0.1:" + port;
+    this.tenantKey = tenantKey;
   }
 
   /** The variables a test config needs besides the tenant key: {@code ${ADMIN_HASH}}. */
@@ -34,12 +46,12 @@ public final class AdminHttp {
   }
 
   public Answer get(String path) {
-    return answer(gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+    return answer(send(HttpRequest.newBuilder(URI.create(base + path))
         .header("authorization", "Bearer " + ADMIN_KEY).GET().build()));
   }
 
   public Answer post(String path, String json) {
-    return answer(gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+    return answer(send(HttpRequest.newBuilder(URI.create(base + path))
         .header("authorization", "Bearer " + ADMIN_KEY)
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build()));
@@ -47,8 +59,22 @@ public final class AdminHttp {
 
   /** A chat completion as the tenant, sticky to {@code user}. */
   public HttpResponse<String> chat(String model, String user) {
-    return gateway.post("/v1/chat/completions", "{\"model\":\"" + model + "\",\"user\":\""
-        + user + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    return send(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+        .header("authorization", "Bearer " + tenantKey)
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"user\":\""
+            + user + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Answer answer(HttpResponse<String> response) {
