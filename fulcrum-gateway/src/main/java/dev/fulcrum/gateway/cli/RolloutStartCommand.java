@@ -75,8 +75,8 @@ final class RolloutStartCommand extends AdminCommand {
       + "rolls back.")
   boolean manualRollback;
 
-  @Option(names = "--pending", description = "Plan it without starting (rollout promote/abort "
-      + "work on it; start it with the API's /start).")
+  @Option(names = "--pending", description = "Plan it without starting it: PENDING until "
+      + "POST /admin/v1/rollouts/ID/start, or rollout abort ID.")
   boolean pending;
 
   @Option(names = "--reason", paramLabel = "WHY", description = "Why (default: canary of "

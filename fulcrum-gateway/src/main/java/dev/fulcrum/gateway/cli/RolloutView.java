@@ -119,8 +119,13 @@ final class RolloutView {
     text.lines().forEach(line -> out.println("  " + line));
   }
 
+  /** Rates to three decimals; milliseconds and other large numbers whole. */
   private static String decimal(JsonNode value) {
-    return value.isNumber() ? String.format(Locale.ROOT, "%.3f", value.asDouble()) : "";
+    if (!value.isNumber()) {
+      return "";
+    }
+    double v = value.asDouble();
+    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.3f", v);
   }
 
   static String number(double value) {
