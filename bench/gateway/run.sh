@@ -98,11 +98,15 @@ PEERS_DIR="$RUN/peers"
 declare -A PIDS=()   # target -> proxy pid(s); nginx's are looked up per reading
 declare -A URLS=()
 FULCRUM_LIST=()
+WRK_PID=""
 
 # ---------------------------------------------------------------------------------------- cleanup
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ -n "$WRK_PID" ]; then # peers.sh and its wrk
+    kill $(cat /proc/"$WRK_PID"/task/*/children 2>/dev/null) "$WRK_PID" 2>/dev/null || true
+  fi
   for t in "${FULCRUM_LIST[@]}"; do
     local pid=${PIDS[$t]:-}
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
@@ -116,7 +120,10 @@ cleanup() {
   if [ -d "$PEERS_DIR/logs" ]; then
     PEERS_DIR=$PEERS_DIR "$PEERS/peers.sh" stop >/dev/null 2>&1 || true
   fi
-  if [ "$rc" -ne 0 ]; then
+  if [ "$rc" -eq 130 ] || [ "$rc" -eq 143 ]; then
+    echo "run.sh: interrupted; everything it started is stopped" >&2
+    rm -rf "$RUN"
+  elif [ "$rc" -ne 0 ]; then
     echo "run.sh: failed (exit $rc); logs kept in $RUN" >&2
   else
     rm -rf "$RUN"
@@ -269,7 +276,11 @@ wrk_run() { # target mode conns seconds -> prints the RESULT line (or nothing)
   local t=$1 stream=0 pk=0
   [ "$2" = sse ] && stream=1
   [ "$t" = portkey ] && pk=1
-  "$PEERS/peers.sh" wrk "${URLS[$t]}" "$3" "$4" "$stream" "$pk" > "$RUN/wrk.out" 2>&1 || true
+  # in the background so that a signal interrupts the wait at once (cleanup stops wrk)
+  "$PEERS/peers.sh" wrk "${URLS[$t]}" "$3" "$4" "$stream" "$pk" > "$RUN/wrk.out" 2>&1 &
+  WRK_PID=$!
+  wait "$WRK_PID" || true
+  WRK_PID=""
   grep '^RESULT ' "$RUN/wrk.out" | tail -1
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
@@ -410,7 +421,7 @@ EOF
       for (i = 2; i <= n; i++) { tmp = a[i]; j = i - 1; while (j >= 1 && a[j] + 0 > tmp + 0) { a[j+1] = a[j]; j-- } a[j+1] = tmp }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    function add(cell, col, v,   k) { k = cell SUBSEP col; cnt[k]++; vals[k, cnt[k]] = v }
+    function add(cell, col, v,   k) { if (v == "NA" || v == "") return; k = cell SUBSEP col; cnt[k]++; vals[k, cnt[k]] = v }
     function get(m, c, t, col) { return median(m SUBSEP c SUBSEP t SUBSEP col) }
     function ms(us) { return us == "NA" ? "—" : sprintf("%.2f", us / 1000) }
     function num(v, f) { return (v == "NA" || v == "") ? "—" : sprintf(f, v) }

@@ -8,9 +8,13 @@ import java.util.Optional;
 /** Resolves a presented API key to its tenant. Immutable and thread-safe. */
 public final class TenantDirectory {
   private final Map<String, Tenant> byKeyHash;
+  private final Map<String, Tenant> byId;
 
   private TenantDirectory(Map<String, Tenant> byKeyHash) {
     this.byKeyHash = byKeyHash;
+    Map<String, Tenant> ids = new HashMap<>();
+    byKeyHash.values().forEach(tenant -> ids.put(tenant.id(), tenant));
+    this.byId = Map.copyOf(ids);
   }
 
   /**
@@ -24,6 +28,11 @@ public final class TenantDirectory {
       }
     }
     return new TenantDirectory(Map.copyOf(new HashMap<>(byKeyHash)));
+  }
+
+  /** The tenant with {@code id}, if it has any key here. */
+  public Optional<Tenant> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
   }
 
   /** The tenant owning {@code presentedKey}, if any. */

@@ -3,8 +3,9 @@ package dev.fulcrum.dataplane.health;
 /**
  * Caps fallback attempts to a fraction of traffic, so an outage does not multiply load on the
  * backends that are still up (a retry storm). Every request deposits {@code ratio} tokens, every
- * fallback spends one; the balance is capped and starts at {@code initial}, which also lets the
- * first requests after a quiet period fall back. Thread-safe.
+ * fallback spends one. The balance starts at {@code initial}, so the first requests can fall
+ * back, and never exceeds {@code cap}, which bounds the burst of fallbacks a quiet period can
+ * save up. Over time fallbacks stay below {@code ratio} × requests + {@code cap}. Thread-safe.
  */
 public final class RetryBudget {
   private final double ratio;
@@ -13,20 +14,21 @@ public final class RetryBudget {
 
   /**
    * @param ratio fallbacks allowed per request in steady state, e.g. 0.2
-   * @param initial tokens available at start and the most that can accumulate
+   * @param initial tokens available at start
+   * @param cap the most tokens that can accumulate
    */
-  public RetryBudget(double ratio, double initial) {
-    if (!(ratio > 0) || !(initial >= 1)) {
-      throw new IllegalArgumentException("ratio must be > 0 and initial >= 1");
+  public RetryBudget(double ratio, double initial, double cap) {
+    if (!(ratio > 0) || !(initial >= 0) || !(cap >= Math.max(1, initial))) {
+      throw new IllegalArgumentException("need ratio > 0, initial >= 0, cap >= max(1, initial)");
     }
     this.ratio = ratio;
-    this.cap = initial;
+    this.cap = cap;
     this.tokens = initial;
   }
 
-  /** A budget of 20% fallbacks, with room for 10 at once. */
+  /** A budget of 20% fallbacks, 10 available at start, at most 100 saved up. */
   public static RetryBudget standard() {
-    return new RetryBudget(0.2, 10);
+    return new RetryBudget(0.2, 10, 100);
   }
 
   /** Called once per request. */

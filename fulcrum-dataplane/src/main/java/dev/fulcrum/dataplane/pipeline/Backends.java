@@ -58,7 +58,7 @@ public final class Backends implements BackendView, AutoCloseable {
   }
 
   /** The backend named {@code name}; the router only ever names existing ones. */
-  Backend get(String name) {
+  public Backend backend(String name) {
     Backend backend = byName.get(name);
     if (backend == null) {
       throw new IllegalStateException("no backend named " + name);

@@ -7,25 +7,39 @@ import dev.fulcrum.core.chat.ChatChunk;
 import dev.fulcrum.core.chat.ChatMessage;
 import dev.fulcrum.core.chat.ChatRequest;
 import dev.fulcrum.core.chat.ChatResponse;
+import dev.fulcrum.core.chat.Usage;
 import dev.fulcrum.core.embedding.EmbeddingRequest;
 import dev.fulcrum.core.embedding.EmbeddingResponse;
 import dev.fulcrum.core.error.FulcrumException;
 import dev.fulcrum.core.error.ServiceUnavailableException;
 import dev.fulcrum.core.routing.RoutingTable;
+import dev.fulcrum.core.routing.Shadow;
 import dev.fulcrum.dataplane.health.BackendHealth;
 import dev.fulcrum.dataplane.health.RetryBudget;
+import dev.fulcrum.dataplane.limits.Admission;
+import dev.fulcrum.dataplane.limits.Admitted;
+import dev.fulcrum.dataplane.observe.Digests;
+import dev.fulcrum.dataplane.observe.Observers;
+import dev.fulcrum.dataplane.observe.Outcome;
+import dev.fulcrum.dataplane.observe.Recorder;
+import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.routing.Candidate;
 import dev.fulcrum.dataplane.routing.Decision;
+import dev.fulcrum.dataplane.routing.Dropped;
 import dev.fulcrum.dataplane.routing.Operation;
 import dev.fulcrum.dataplane.routing.PrivacyFacts;
 import dev.fulcrum.dataplane.routing.RouteQuery;
 import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.dataplane.routing.TokenEstimate;
+import dev.fulcrum.dataplane.shadow.ShadowMirror;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -36,13 +50,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request from start to finish: route, admit, dispatch, record, fall back.
+ * One request from start to finish: route, admit, dispatch, record, fall back, observe, mirror.
  *
- * <p>Thread-safe and non-blocking. Reads the routing table through a supplier on every request,
+ * <p>Thread-safe and non-blocking. Reads the routing table once per request through a supplier,
  * so a newly published snapshot takes effect at once. Each attempt must be admitted by the
  * backend's circuit breaker; its outcome feeds the backend's health. Retriable failures move on
  * to the next fallback while the retry budget allows; a non-retriable one ends the request,
- * since another backend would refuse it too.
+ * since another backend would refuse it too. When the request has ended (for a stream: when the
+ * stream has), observers are told, and sampled requests are mirrored to shadow versions.
  */
 public final class RequestPipeline {
   private static final Logger log = LoggerFactory.getLogger(RequestPipeline.class);
@@ -54,70 +69,255 @@ public final class RequestPipeline {
   private final Supplier<RoutingTable> routingTable;
   private final Clock clock;
   private final RetryBudget retryBudget;
+  private final RequestObserver observer;
+  private final Recorder recorder;
+  private final Admission admission;
+  private final Optional<ShadowMirror> shadows;
 
-  public RequestPipeline(Router router, Backends backends, Supplier<RoutingTable> routingTable,
-      Clock clock, RetryBudget retryBudget) {
-    this.router = Objects.requireNonNull(router, "router");
-    this.backends = Objects.requireNonNull(backends, "backends");
-    this.routingTable = Objects.requireNonNull(routingTable, "routingTable");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget");
+  private RequestPipeline(Builder builder) {
+    this.router = builder.router;
+    this.backends = builder.backends;
+    this.routingTable = builder.routingTable;
+    this.clock = builder.clock;
+    this.retryBudget = builder.retryBudget;
+    this.observer = builder.observer;
+    this.recorder = builder.recorder;
+    this.admission = builder.admission;
+    this.shadows = Optional.ofNullable(builder.shadows);
   }
 
-  /** A pipeline on the system clock with the standard retry budget. */
-  public RequestPipeline(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
-    this(router, backends, routingTable, Clock.systemUTC(), RetryBudget.standard());
+  /** A pipeline builder; everything beyond these three has a default. */
+  public static Builder builder(Router router, Backends backends,
+      Supplier<RoutingTable> routingTable) {
+    return new Builder(router, backends, routingTable);
   }
 
-  /** A complete chat answer. */
+  /** A complete chat answer, released once its record is durable. */
   public CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request) {
-    return dispatch(context, query(context, request, Operation.CHAT), candidate ->
-        ((ChatBackend) backends.get(candidate.backend().name()))
-            .chat(request.withModel(candidate.route().upstreamModel())));
+    Instant start = clock.instant();
+    RoutingTable table = routingTable.get();
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
+          admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((ChatBackend) backends.backend(candidate.backend().name()))
+              .chat(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<ChatResponse>>>handle((served, error) -> {
+        Duration took = Duration.between(start, clock.instant());
+        if (error != null) {
+          return refuse(failed(context, Operation.CHAT, request.model(), attempt, took, error,
+              digest(request)), error);
+        }
+        var choice = served.value().json().path("choices").path(0);
+        String text = choice.path("message").path("content").asText("");
+        var outcome = new Outcome.Completed(context, Operation.CHAT, request.model(),
+            served.decision(), served.servedBy(), took,
+            served.value().usage().orElse(new Usage(0, 0)), request, text.length(),
+            choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
+                .isTextual(), Map.of(), digest(request), recording() ? Digests.hex(text) : "");
+        return release(outcome, served).thenApply(released -> {
+          mirror(context, query, table, request, served.decision(), text, took);
+          return released;
+        });
+      }).thenCompose(Function.identity());
+    });
   }
 
   /**
    * A streamed chat answer. Fallback happens only before the stream is accepted; once chunks
-   * flow, failures reach the subscriber (and still count against the backend's health).
+   * flow, failures reach the subscriber (and still count against the backend's health). The
+   * final {@code [DONE]} waits for the record.
    */
   public CompletionStage<Served<Flow.Publisher<ChatChunk>>> stream(RequestContext context,
       ChatRequest request) {
-    return dispatch(context, query(context, request, Operation.CHAT_STREAM),
-        candidate -> ((StreamingChatBackend) backends.get(candidate.backend().name()))
-            .stream(request.withModel(candidate.route().upstreamModel()))
-            .thenApply(stream -> new ObservedStream(stream, error -> backends.healthRegistry()
-                .get(candidate.backend().name()).ifPresent(h -> h.failedLate(error)))));
+    Instant start = clock.instant();
+    RoutingTable table = routingTable.get();
+    return admit(context, request.model(), estimate(request)).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
+          estimate(request), admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((StreamingChatBackend) backends.backend(candidate.backend().name()))
+              .stream(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<Flow.Publisher<ChatChunk>>>>handle((served, error) -> {
+        if (error != null) {
+          return refuse(failed(context, Operation.CHAT_STREAM, request.model(), attempt,
+              Duration.between(start, clock.instant()), error, digest(request)), error);
+        }
+        return CompletableFuture.completedFuture(tap(context, request, query, table, served,
+            start));
+      }).thenCompose(Function.identity());
+    });
   }
 
-  /** Vectors for every input. */
+  private Served<Flow.Publisher<ChatChunk>> tap(RequestContext context, ChatRequest request,
+      RouteQuery query, RoutingTable table, Served<Flow.Publisher<ChatChunk>> served,
+      Instant start) {
+    Decision.Routed decision = served.decision();
+    List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
+        decision.model())).orElse(List.of());
+    var tapped = new StreamTap(served.value(), !sampled.isEmpty(), recording(),
+        new StreamTap.Listener() {
+          @Override
+          public CompletionStage<Void> completed(StreamTap.Summary summary) {
+            Duration took = Duration.between(start, clock.instant());
+            var outcome = new Outcome.Completed(context, Operation.CHAT_STREAM, request.model(),
+                decision, served.servedBy(), took, summary.usage(), request, summary.chars(),
+                summary.finishReason(), false, Map.of(), digest(request), summary.digest());
+            return release(outcome, null).thenRun(() -> {
+              if (!sampled.isEmpty()) {
+                shadows.get().mirror(query, table, sampled, request, decision, summary.text(),
+                    took, context.requestId());
+              }
+            });
+          }
+
+          @Override
+          public void failed(FulcrumException failure, StreamTap.Summary soFar) {
+            backends.healthRegistry().get(served.servedBy().backend().name())
+                .ifPresent(health -> health.failedLate(failure));
+            var outcome = new Outcome.Failed(context, Operation.CHAT_STREAM, request.model(),
+                decision.model(), decision.versionId(), decision.dropped(),
+                Duration.between(start, clock.instant()), failure, Map.of(), digest(request));
+            observer.observe(outcome);
+            recorder.record(outcome).exceptionally(e -> {
+              log.error("request {}: the record of a failed stream could not be written",
+                  context.requestId(), e);
+              return null;
+            });
+          }
+
+          @Override
+          public void cancelled(StreamTap.Summary soFar) {
+            log.debug("request {}: caller left after {} chars", context.requestId(),
+                soFar.chars());
+          }
+        });
+    return new Served<>(tapped, served.servedBy(), decision, served.attempts());
+  }
+
+  /** Vectors for every input, released once their record is durable. */
   public CompletionStage<Served<EmbeddingResponse>> embed(RequestContext context,
       EmbeddingRequest request) {
+    Instant start = clock.instant();
     long chars = request.inputs().stream().mapToLong(String::length).sum();
-    RouteQuery query = baseQuery(context, request.model(), Operation.EMBEDDINGS,
-        new TokenEstimate((chars + 3) / 4, 0));
-    return dispatch(context, query, candidate ->
-        ((EmbeddingBackend) backends.get(candidate.backend().name()))
-            .embed(request.withModel(candidate.route().upstreamModel())));
+    TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
+    RoutingTable table = routingTable.get();
+    return admit(context, request.model(), estimate).thenCompose(admitted -> {
+      RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
+          admitted);
+      var attempt = dispatch(context, query, table, candidate ->
+          ((EmbeddingBackend) backends.backend(candidate.backend().name()))
+              .embed(request.withModel(candidate.route().upstreamModel())));
+      return attempt.result().<CompletionStage<Served<EmbeddingResponse>>>handle((served, error) -> {
+        Duration took = Duration.between(start, clock.instant());
+        String requestDigest = recording()
+            ? Digests.hex(String.join("\n", request.inputs())) : "";
+        if (error != null) {
+          return refuse(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
+              error, requestDigest), error);
+        }
+        return release(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
+            served.decision(), served.servedBy(), took, served.value().usage(), null, 0, "stop",
+            false, Map.of(), requestDigest, ""), served);
+      }).thenCompose(Function.identity());
+    });
   }
 
-  private RouteQuery query(RequestContext context, ChatRequest request, Operation operation) {
+  /** Observes and records a completed request; the answer waits for the record. */
+  private <T> CompletionStage<T> release(Outcome.Completed outcome, T answer) {
+    observer.observe(outcome);
+    return recorder.record(outcome).handle((ok, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(unrecorded(outcome, failure));
+      }
+      return answer;
+    });
+  }
+
+  /**
+   * Observes and records a failed request, then fails with {@code error} itself (a bug stays a
+   * bug, answered 500 at the edge), or with the record's failure when it could not be written.
+   */
+  private <T> CompletionStage<T> refuse(Outcome.Failed outcome, Throwable error) {
+    observer.observe(outcome);
+    return recorder.record(outcome).handle((ok, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(unrecorded(outcome, failure));
+      }
+      throw error instanceof CompletionException c ? c : new CompletionException(error);
+    });
+  }
+
+  private static FulcrumException unrecorded(Outcome outcome, Throwable failure) {
+    log.error("request {}: its record could not be written, so it is refused",
+        outcome.context().requestId(), failure);
+    return new ServiceUnavailableException("the request could not be recorded in the audit "
+        + "log, so it was refused; try again shortly", null);
+  }
+
+  private CompletionStage<Admitted> admit(RequestContext context, String model,
+      TokenEstimate estimate) {
+    try {
+      return admission.admit(context, model, estimate);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private boolean recording() {
+    return recorder != Recorder.NONE;
+  }
+
+  private String digest(ChatRequest request) {
+    return recording() ? Digests.hex(request.wireBytes()) : "";
+  }
+
+  private void mirror(RequestContext context, RouteQuery query, RoutingTable table,
+      ChatRequest outbound, Decision.Routed decision, String text, Duration took) {
+    shadows.ifPresent(mirror -> {
+      List<Shadow> sampled = mirror.sampled(context.requestId(), table, decision.model());
+      if (!sampled.isEmpty()) {
+        mirror.mirror(query, table, sampled, outbound, decision, text, took,
+            context.requestId());
+      }
+    });
+  }
+
+  private static TokenEstimate estimate(ChatRequest request) {
     long chars = 0;
     for (ChatMessage message : request.messages()) {
       for (String text : message.content().texts()) {
         chars += text.length();
       }
     }
-    long completion = request.maxTokens().orElse(DEFAULT_COMPLETION_TOKENS);
-    return baseQuery(context, request.model(), operation,
-        new TokenEstimate((chars + 3) / 4, completion));
+    return new TokenEstimate((chars + 3) / 4,
+        request.maxTokens().orElse(DEFAULT_COMPLETION_TOKENS));
   }
 
-  private RouteQuery baseQuery(RequestContext context, String alias, Operation operation,
-      TokenEstimate tokens) {
+  private RouteQuery query(RequestContext context, String alias, Operation operation,
+      TokenEstimate tokens, Admitted admitted) {
     PrivacyFacts privacy = new PrivacyFacts(context.privacy(), context.tenant().trustZone(),
-        java.util.Set.of(), false);
+        Set.of(), false);
     return new RouteQuery(alias, operation, context.stickyKey(), clock.instant(), privacy,
-        context.hints().constraints(), tokens, false);
+        context.hints().constraints(), tokens,
+        admitted.budgetExhausted() ? admitted.budget() : "");
+  }
+
+  private static Outcome.Failed failed(RequestContext context, Operation operation,
+      String alias, Attempt<?> attempt, Duration took, Throwable error, String requestDigest) {
+    Decision.Routed decision = attempt.decision;
+    List<Dropped> dropped = decision != null ? decision.dropped() : attempt.rejected;
+    return new Outcome.Failed(context, operation, alias,
+        decision == null ? alias : decision.model(),
+        decision == null ? "" : decision.versionId(), dropped, took, asFulcrum(error),
+        Map.of(), requestDigest);
+  }
+
+  private static FulcrumException asFulcrum(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    return cause instanceof FulcrumException fulcrum ? fulcrum
+        : new ServiceUnavailableException("internal error", null);
   }
 
   /** A backend call for one candidate. */
@@ -126,20 +326,39 @@ public final class RequestPipeline {
     CompletionStage<T> apply(Candidate candidate);
   }
 
-  private <T> CompletionStage<Served<T>> dispatch(RequestContext context, RouteQuery query,
+  /** A dispatch under way: its result, and the decision once routing has made one. */
+  private static final class Attempt<T> {
+    volatile Decision.Routed decision;
+    volatile List<Dropped> rejected = List.of();
+    CompletionStage<Served<T>> result;
+
+    CompletionStage<Served<T>> result() {
+      return result;
+    }
+  }
+
+  private <T> Attempt<T> dispatch(RequestContext context, RouteQuery query, RoutingTable table,
       Call<T> call) {
+    Attempt<T> attempt = new Attempt<>();
     Decision decision;
     try {
-      decision = router.decide(query, routingTable.get(), backends);
+      decision = router.decide(query, table, backends);
     } catch (FulcrumException e) {
-      return CompletableFuture.failedFuture(e);
+      attempt.result = CompletableFuture.failedFuture(e);
+      return attempt;
     }
     retryBudget.deposit();
-    return switch (decision) {
-      case Decision.Rejected rejected ->
-          CompletableFuture.failedFuture(Rejections.of(rejected, retryAfter(rejected)));
-      case Decision.Routed routed -> attempt(context, routed, routed.attempts(), 0, call, null);
+    attempt.result = switch (decision) {
+      case Decision.Rejected rejected -> {
+        attempt.rejected = rejected.dropped();
+        yield CompletableFuture.failedFuture(Rejections.of(rejected, retryAfter(rejected)));
+      }
+      case Decision.Routed routed -> {
+        attempt.decision = routed;
+        yield attempt(context, routed, routed.attempts(), 0, call, null);
+      }
     };
+    return attempt;
   }
 
   private <T> CompletionStage<Served<T>> attempt(RequestContext context, Decision.Routed routed,
@@ -198,11 +417,12 @@ public final class RequestPipeline {
 
   /** When the earliest unavailable backend may be tried again, for Retry-After. */
   private Duration retryAfter(Decision.Rejected rejected) {
+    Instant now = clock.instant();
     return rejected.dropped().stream()
         .map(d -> backends.health(d.backend()).availableAt())
-        .filter(at -> at.isAfter(clock.instant()))
+        .filter(at -> at.isAfter(now))
         .min(java.util.Comparator.naturalOrder())
-        .map(at -> Duration.between(clock.instant(), at))
+        .map(at -> Duration.between(now, at))
         .orElse(null);
   }
 
@@ -214,5 +434,64 @@ public final class RequestPipeline {
     }
     // the SPI guarantees FulcrumExceptions; anything else is a bug in this module
     throw new IllegalStateException("backend call failed outside the error tree", cause);
+  }
+
+  /** Assembles a pipeline. */
+  public static final class Builder {
+    private final Router router;
+    private final Backends backends;
+    private final Supplier<RoutingTable> routingTable;
+    private Clock clock = Clock.systemUTC();
+    private RetryBudget retryBudget = RetryBudget.standard();
+    private RequestObserver observer = Observers.NONE;
+    private Recorder recorder = Recorder.NONE;
+    private Admission admission = Admission.UNLIMITED;
+    private ShadowMirror shadows;
+
+    private Builder(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
+      this.router = Objects.requireNonNull(router, "router");
+      this.backends = Objects.requireNonNull(backends, "backends");
+      this.routingTable = Objects.requireNonNull(routingTable, "routingTable");
+    }
+
+    /** The time source for health, latency and cool-downs (default: system UTC). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** How many fallbacks may go out (default: 20% of traffic). */
+    public Builder retryBudget(RetryBudget value) {
+      this.retryBudget = Objects.requireNonNull(value, "retryBudget");
+      return this;
+    }
+
+    /** Who is told how each request ended (default: nobody). */
+    public Builder observer(RequestObserver value) {
+      this.observer = Objects.requireNonNull(value, "observer");
+      return this;
+    }
+
+    /** Who keeps the durable record of each request, on the path (default: nobody). */
+    public Builder recorder(Recorder value) {
+      this.recorder = Objects.requireNonNull(value, "recorder");
+      return this;
+    }
+
+    /** Who checks rate limits, quotas and budgets before routing (default: unlimited). */
+    public Builder admission(Admission value) {
+      this.admission = Objects.requireNonNull(value, "admission");
+      return this;
+    }
+
+    /** Where sampled requests are mirrored to shadow versions (default: nowhere). */
+    public Builder shadows(ShadowMirror value) {
+      this.shadows = Objects.requireNonNull(value, "shadows");
+      return this;
+    }
+
+    public RequestPipeline build() {
+      return new RequestPipeline(this);
+    }
   }
 }

@@ -27,6 +27,16 @@ public sealed interface Decision {
       dropped = List.copyOf(dropped);
     }
 
+    /** The model that serves: the alias, or its degraded-mode model. */
+    public String model() {
+      return version.substring(0, version.lastIndexOf('@'));
+    }
+
+    /** The serving model's version id (without the model name). */
+    public String versionId() {
+      return version.substring(version.lastIndexOf('@') + 1);
+    }
+
     /** The chosen candidate followed by the fallbacks. */
     public List<Candidate> attempts() {
       return java.util.stream.Stream.concat(java.util.stream.Stream.of(chosen),

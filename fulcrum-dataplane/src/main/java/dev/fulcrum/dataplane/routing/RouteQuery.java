@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param privacy what the privacy scan found and the tenant's policy
  * @param constraints the caller's latency and cost limits
  * @param tokens expected usage, for cost estimates
- * @param budgetExhausted the tenant's budget is spent: only free routes may serve
+ * @param exhaustedBudget the tenant's spent budget in words ("monthly budget $500.00 for tenant
+ *     acme"): only free routes may serve; empty while within budget
  */
 public record RouteQuery(String alias, Operation operation, String stickyKey, Instant now,
     PrivacyFacts privacy, Constraints constraints, TokenEstimate tokens,
-    boolean budgetExhausted) {
+    String exhaustedBudget) {
 
   public RouteQuery {
     Objects.requireNonNull(alias, "alias");
@@ -28,11 +29,17 @@ public record RouteQuery(String alias, Operation operation, String stickyKey, In
     Objects.requireNonNull(privacy, "privacy");
     Objects.requireNonNull(constraints, "constraints");
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(exhaustedBudget, "exhaustedBudget");
+  }
+
+  /** Whether the tenant's budget is spent. */
+  public boolean budgetExhausted() {
+    return !exhaustedBudget.isEmpty();
   }
 
   public RouteQuery withAlias(String other) {
     return new RouteQuery(other, operation, stickyKey, now, privacy, constraints, tokens,
-        budgetExhausted);
+        exhaustedBudget);
   }
 
   /** A well-mixed 64-bit hash of the sticky key (FNV-1a, then a SplitMix64 finalizer). */

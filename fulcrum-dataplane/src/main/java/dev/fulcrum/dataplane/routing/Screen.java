@@ -50,8 +50,8 @@ final class Screen {
     }
     double cost = route.price().costUsd(query.tokens().asUsage());
     if (query.budgetExhausted() && cost > 0) {
-      dropped.add(new Dropped(name, Dropped.Cause.BUDGET, "the tenant's budget is exhausted and "
-          + "this route costs money"));
+      dropped.add(new Dropped(name, Dropped.Cause.BUDGET, query.exhaustedBudget()
+          + " is exhausted and this route costs money"));
       return;
     }
     Constraints constraints = query.constraints();

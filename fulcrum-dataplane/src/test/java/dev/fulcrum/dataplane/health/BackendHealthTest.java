@@ -81,7 +81,7 @@ class BackendHealthTest {
 
   @Test
   void aBudgetOfFallbacksRefillsWithTraffic() {
-    var budget = new RetryBudget(0.5, 2);
+    var budget = new RetryBudget(0.5, 2, 3);
     assertThat(budget.trySpend()).isTrue();
     assertThat(budget.trySpend()).isTrue();
     assertThat(budget.trySpend()).isFalse();
@@ -89,5 +89,18 @@ class BackendHealthTest {
     budget.deposit();
     assertThat(budget.trySpend()).isTrue();
     assertThat(budget.trySpend()).isFalse();
+  }
+
+  @Test
+  void aQuietPeriodSavesUpOnlyToTheCap() {
+    var budget = new RetryBudget(0.5, 0, 3);
+    for (int i = 0; i < 100; i++) {
+      budget.deposit();
+    }
+    int spent = 0;
+    while (budget.trySpend()) {
+      spent++;
+    }
+    assertThat(spent).isEqualTo(3);
   }
 }

@@ -36,7 +36,7 @@ class RequestPipelineTest {
         .map(name -> new Route(name, "upstream-" + name, Price.FREE)).toList();
     RoutingTable table = RoutingTable.of(List.of(ModelRoutes.single("chat", "3", routes)),
         disabled);
-    return new RequestPipeline(new Router(), Backends.of(backends), () -> table);
+    return RequestPipeline.builder(new Router(), Backends.of(backends), () -> table).build();
   }
 
   private static Throwable failure(java.util.concurrent.CompletionStage<?> stage) {
@@ -144,8 +144,8 @@ class RequestPipelineTest {
     var up = FakeBackend.answering("up");
     var table = RoutingTable.of(List.of(ModelRoutes.single("chat", "1", List.of(
         new Route("down", "m", Price.FREE), new Route("up", "m", Price.FREE)))));
-    var pipeline = new RequestPipeline(new Router(), Backends.of(List.of(down, up)), () -> table,
-        java.time.Clock.systemUTC(), new dev.fulcrum.dataplane.health.RetryBudget(0.01, 1));
+    var pipeline = RequestPipeline.builder(new Router(), Backends.of(List.of(down, up)), () -> table)
+        .retryBudget(new dev.fulcrum.dataplane.health.RetryBudget(0.01, 1, 1)).build();
 
     pipeline.chat(CONTEXT, HELLO).toCompletableFuture().join();
     assertThat(failure(pipeline.chat(CONTEXT, HELLO)))

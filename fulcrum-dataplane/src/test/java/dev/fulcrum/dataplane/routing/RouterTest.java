@@ -85,17 +85,17 @@ class RouterTest {
   private static RouteQuery query(String alias) {
     return new RouteQuery(alias, Operation.CHAT, "acme", NOW,
         PrivacyFacts.clean(new Tenant("acme")), Constraints.NONE,
-        new TokenEstimate(1_000, 500), false);
+        new TokenEstimate(1_000, 500), "");
   }
 
   private static RouteQuery withPrivacy(RouteQuery q, PrivacyFacts privacy) {
     return new RouteQuery(q.alias(), q.operation(), q.stickyKey(), q.now(), privacy,
-        q.constraints(), q.tokens(), q.budgetExhausted());
+        q.constraints(), q.tokens(), q.exhaustedBudget());
   }
 
   private static RouteQuery withConstraints(RouteQuery q, Constraints constraints) {
     return new RouteQuery(q.alias(), q.operation(), q.stickyKey(), q.now(), q.privacy(),
-        constraints, q.tokens(), q.budgetExhausted());
+        constraints, q.tokens(), q.exhaustedBudget());
   }
 
   private static List<String> reasons(Decision decision) {
@@ -214,7 +214,7 @@ class RouterTest {
         .add("local", Placement.LOCAL, Capability.CHAT);
     var q = query("chat");
     var spent = new RouteQuery(q.alias(), q.operation(), q.stickyKey(), q.now(), q.privacy(),
-        q.constraints(), q.tokens(), true);
+        q.constraints(), q.tokens(), "monthly budget $10.00 for tenant acme");
     var decision = router.decide(spent, table(ModelRoutes.single("chat", "1",
         List.of(route("nebius", 1, 1), route("local")))), view);
 
@@ -231,7 +231,7 @@ class RouterTest {
         new VersionRoutes("2", 50, List.of(route("b")))), List.of());
     var q = query("chat");
     var sticky = new RouteQuery("chat", Operation.CHAT, "acme/user-17", NOW, q.privacy(),
-        q.constraints(), q.tokens(), false);
+        q.constraints(), q.tokens(), "");
 
     String first = ((Decision.Routed) router.decide(sticky, table(model), view)).version();
     for (int i = 0; i < 50; i++) {
@@ -250,7 +250,7 @@ class RouterTest {
     int canary = 0;
     for (int user = 0; user < 10_000; user++) {
       var decision = (Decision.Routed) router.decide(new RouteQuery("chat", Operation.CHAT,
-          "acme/u" + user, NOW, q.privacy(), q.constraints(), q.tokens(), false), table(model),
+          "acme/u" + user, NOW, q.privacy(), q.constraints(), q.tokens(), ""), table(model),
           view);
       if (decision.version().equals("chat@2")) {
         canary++;

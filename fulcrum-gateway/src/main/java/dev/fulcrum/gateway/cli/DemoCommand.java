@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
           base URL : %s
           API key  : %s
           admin key: %s   (for /admin/v1 and bin/fulcrum model|rollout|kill)
-          store    : %s   (SQLite, removed when the demo stops)
+          store    : %s   (SQLite and keysets, removed when the demo stops)
           models   : chat-small (simulated), embed-small (all-MiniLM-L6-v2, local)
         Try:
           curl -s %s/chat/completions -H 'Authorization: Bearer %s' \\
@@ -60,10 +60,12 @@ final class DemoCommand implements Callable<Integer> {
         System.err);
   }
 
-  /** A fresh SQLite file per demo run, deleted at exit, so every demo starts from the config. */
+  /**
+   * A fresh directory per demo run for the SQLite store and keysets, deleted at exit, so every
+   * demo starts from the config.
+   */
   private static Path demoStore() throws IOException {
     Path dir = Files.createTempDirectory("fulcrum-demo-");
-    Path file = dir.resolve("demo.db");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try (var files = Files.list(dir)) {
         files.forEach(f -> f.toFile().delete());
@@ -72,15 +74,15 @@ final class DemoCommand implements Callable<Integer> {
       }
       dir.toFile().delete();
     }, "fulcrum-demo-cleanup"));
-    return file;
+    return dir;
   }
 
-  static FulcrumConfig demoConfig(String key, String adminKey, Path store) {
+  static FulcrumConfig demoConfig(String key, String adminKey, Path stateDir) {
     Map<String, String> variables = new HashMap<>(System.getenv());
     variables.put("FULCRUM_DEMO_KEY_HASH", ApiKeyHash.of(key));
     variables.put("FULCRUM_DEMO_ADMIN_KEY_HASH", ApiKeyHash.of(adminKey));
-    variables.put("FULCRUM_DEMO_STORE", store.toString());
-    return ConfigLoader.withVariables(variables).parse("demo.yaml (built in)", resource());
+    return ConfigLoader.withVariables(variables).parse("demo.yaml (built in)", resource())
+        .withStateIn(stateDir);
   }
 
   private static String resource() {

@@ -11,6 +11,7 @@ import dev.fulcrum.core.routing.RoutingPolicy;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.health.HealthSettings;
+import dev.fulcrum.gateway.drift.DriftSettings;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.local.LocalSettings;
 import dev.fulcrum.inference.openai.OpenAiSettings;
@@ -64,14 +65,16 @@ public final class ConfigLoader {
   /** Parses config text; {@code name} is used in messages. */
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
-    root.allowOnly("server", "store", "admin", "backends", "models", "tenants");
+    root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "backends",
+        "models", "tenants");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
     RoutingTable routing = models(root, backends);
     List<TenantConfig> tenants = tenants(root);
     return new FulcrumConfig(name, server, backends, routing, tenants, health,
-        store(root.object("store")), admin(root.object("admin")));
+        store(root.object("store")), admin(root.object("admin")), audit(root.object("audit")),
+        tokens(root.object("tokens")), drift(root.object("drift")));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -92,6 +95,48 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw node.field("url").error(e.getMessage());
     }
+  }
+
+  private static AuditConfig audit(ConfigNode node) {
+    node.allowOnly("enabled", "keyset", "checkpoint-events", "checkpoint-interval");
+    AuditConfig d = AuditConfig.defaults();
+    String enabled = node.string("enabled", "true");
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw node.field("enabled").error("must be true or false, got '" + enabled + "'");
+    }
+    return new AuditConfig(Boolean.parseBoolean(enabled),
+        Path.of(node.string("keyset", d.keyset().toString())),
+        node.longValue("checkpoint-events", d.checkpointEvents(), 1),
+        positive(node, "checkpoint-interval", d.checkpointInterval()));
+  }
+
+  private static DriftSettings drift(ConfigNode node) {
+    node.allowOnly("enabled", "reference-size", "window", "check-every", "embedding-rate",
+        "webhook");
+    DriftSettings d = DriftSettings.defaults();
+    String enabled = node.string("enabled", "true");
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw node.field("enabled").error("must be true or false, got '" + enabled + "'");
+    }
+    String webhook = node.string("webhook", "");
+    if (!webhook.isEmpty() && !webhook.matches("https?://.+")) {
+      throw node.field("webhook").error("must be an http(s) URL, got '" + webhook + "'");
+    }
+    return new DriftSettings(Boolean.parseBoolean(enabled),
+        node.integer("reference-size", d.referenceSize(), 50, 1_000_000),
+        positive(node, "window", d.window()), positive(node, "check-every", d.checkEvery()),
+        node.number("embedding-rate", d.embeddingRate(), 0, 1), webhook);
+  }
+
+  private static TokensConfig tokens(ConfigNode node) {
+    node.allowOnly("keyset", "audience", "default-ttl");
+    TokensConfig d = TokensConfig.defaults();
+    Duration ttl = positive(node, "default-ttl", d.defaultTtl());
+    if (ttl.compareTo(TokensConfig.MAX_TTL) > 0) {
+      throw node.field("default-ttl").error("must be at most 5m: tokens are short-lived");
+    }
+    return new TokensConfig(Path.of(node.string("keyset", d.keyset().toString())),
+        node.string("audience", d.audience()), ttl);
   }
 
   private static AdminConfig admin(ConfigNode node) {

@@ -2,6 +2,7 @@ package dev.fulcrum.gateway.config;
 
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.dataplane.health.HealthSettings;
+import dev.fulcrum.gateway.drift.DriftSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,15 +18,22 @@ import java.util.Objects;
  * @param health circuit-breaker and health settings by backend name
  * @param store where control-plane state lives
  * @param admin who may use the admin API
+ * @param audit the tamper-evident audit log
+ * @param tokens short-lived tokens
+ * @param drift drift monitoring of the live traffic
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
-    StoreConfig store, AdminConfig admin) {
+    StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
+    DriftSettings drift) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(drift, "drift");
     backends = List.copyOf(backends);
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
@@ -34,10 +42,17 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin);
+        store, admin, audit, tokens, drift);
   }
 
-  public FulcrumConfig withStore(StoreConfig other) {
-    return new FulcrumConfig(source, server, backends, routing, tenants, health, other, admin);
+  /** The same config with its store, audit keyset and token keyset under {@code dir}. */
+  public FulcrumConfig withStateIn(java.nio.file.Path dir) {
+    return new FulcrumConfig(source, server, backends, routing, tenants, health,
+        new StoreConfig(dev.fulcrum.controlplane.store.StoreUrl.parse("sqlite:"
+            + dir.resolve("fulcrum.db")), java.time.Duration.ZERO), admin,
+        new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
+            audit.checkpointEvents(), audit.checkpointInterval()),
+        new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
+            tokens.defaultTtl()), drift);
   }
 }

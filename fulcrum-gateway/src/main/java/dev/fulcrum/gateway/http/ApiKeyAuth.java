@@ -1,18 +1,23 @@
 package dev.fulcrum.gateway.http;
 
-import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.error.AuthenticationException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** Resolves {@code Authorization: Bearer <key>} to a tenant, or answers 401. */
+/**
+ * Resolves {@code Authorization: Bearer <API key or token>} to a tenant for one route, whose
+ * scope a token must grant; answers 401 or 403 otherwise.
+ */
 final class ApiKeyAuth implements Handler<RoutingContext> {
+  static final String VIA_TOKEN_KEY = "fulcrum.viaToken";
   private static final String BEARER = "bearer ";
 
-  private final TenantDirectory tenants;
+  private final Authenticator authenticator;
+  private final Scope scope;
 
-  ApiKeyAuth(TenantDirectory tenants) {
-    this.tenants = tenants;
+  ApiKeyAuth(Authenticator authenticator, Scope scope) {
+    this.authenticator = authenticator;
+    this.scope = scope;
   }
 
   @Override
@@ -29,14 +34,10 @@ final class ApiKeyAuth implements Handler<RoutingContext> {
           + "form 'Bearer YOUR_KEY'"));
       return;
     }
-    String key = header.substring(BEARER.length()).strip();
-    var tenant = tenants.authenticate(key);
-    if (tenant.isEmpty()) {
-      Exchange.fail(ctx, new AuthenticationException("invalid API key; check the key, or ask "
-          + "the operator for one"));
-      return;
-    }
-    ctx.put(Exchange.TENANT_KEY, tenant.get());
+    Authenticator.Principal principal =
+        authenticator.authenticate(header.substring(BEARER.length()).strip(), scope);
+    ctx.put(Exchange.TENANT_KEY, principal.tenant());
+    ctx.put(VIA_TOKEN_KEY, principal.viaToken());
     ctx.next();
   }
 }

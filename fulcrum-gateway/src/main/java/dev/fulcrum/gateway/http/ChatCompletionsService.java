@@ -14,7 +14,7 @@ final class ChatCompletionsService {
   }
 
   void register(Router router, GatewayRoutes.Guards guards) {
-    guards.post(router, "/v1/chat/completions").handler(this::complete);
+    guards.post(router, "/v1/chat/completions", Scope.CHAT).handler(this::complete);
   }
 
   private void complete(RoutingContext ctx) {

@@ -15,7 +15,7 @@ final class EmbeddingsService {
   }
 
   void register(Router router, GatewayRoutes.Guards guards) {
-    guards.post(router, "/v1/embeddings").handler(this::embed);
+    guards.post(router, "/v1/embeddings", Scope.EMBEDDINGS).handler(this::embed);
   }
 
   private void embed(RoutingContext ctx) {

@@ -23,10 +23,20 @@ import org.slf4j.LoggerFactory;
  * message (written for callers); anything else is a bug, logged here with its stack trace and
  * answered with a generic 500 that carries only the request id.
  */
-final class ErrorMapper {
+public final class ErrorMapper {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
 
   private ErrorMapper() {}
+
+  /** The HTTP status a caller receives for {@code error} (audit records it). */
+  public static int status(FulcrumException error) {
+    return map(error).status();
+  }
+
+  /** The OpenAI error type a caller receives for {@code error}. */
+  public static String type(FulcrumException error) {
+    return map(error).type();
+  }
 
   static ApiError map(Throwable error, String requestId) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -17,7 +17,7 @@ final class GatewayRoutes {
       java.util.function.BooleanSupplier ready) {
     Router router = Router.router(vertx);
     router.route().handler(GatewayRoutes::assignRequestId);
-    Guards guards = new Guards(new ApiKeyAuth(deps.tenants()), BodyHandler.create(false)
+    Guards guards = new Guards(deps.authenticator(), BodyHandler.create(false)
         .setBodyLimit(maxBodyBytes)
         .setHandleFileUploads(false));
     new HealthService(ready).register(router);
@@ -25,6 +25,7 @@ final class GatewayRoutes {
         .register(router, guards);
     new ChatCompletionsService(deps.pipeline()).register(router, guards);
     new EmbeddingsService(deps.pipeline()).register(router, guards);
+    new TokensService(deps.authenticator(), deps.tokenTtl()).register(router, guards);
     deps.mounts().forEach(mount -> mount.accept(router));
     router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes));
     // unmatched paths and methods never reach route failure handlers
@@ -66,21 +67,23 @@ final class GatewayRoutes {
 
   /** Route builders that put body limits and authentication in front of API handlers. */
   static final class Guards {
-    private final ApiKeyAuth auth;
+    private final Authenticator authenticator;
     private final BodyHandler body;
 
-    private Guards(ApiKeyAuth auth, BodyHandler body) {
-      this.auth = auth;
+    private Guards(Authenticator authenticator, BodyHandler body) {
+      this.authenticator = authenticator;
       this.body = body;
     }
 
-    Route post(Router router, String path) {
+    /** A POST route needing a credential that grants {@code scope}. */
+    Route post(Router router, String path, Scope scope) {
       // vert.x-web wants the body handler first; the body limit still applies before auth
-      return router.post(path).handler(body).handler(auth);
+      return router.post(path).handler(body).handler(new ApiKeyAuth(authenticator, scope));
     }
 
-    Route get(Router router, String path) {
-      return router.get(path).handler(auth);
+    /** A GET route needing a credential that grants {@code scope}. */
+    Route get(Router router, String path, Scope scope) {
+      return router.get(path).handler(new ApiKeyAuth(authenticator, scope));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.fulcrum.gateway.http;
 
-import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.BackendView;
@@ -27,23 +26,21 @@ public final class GatewayServer {
   /**
    * What the HTTP edge needs from the rest of the process.
    *
+   * @param authenticator resolves API keys and tokens to tenants
+   * @param tokenTtl the lifetime of tokens whose caller names none
    * @param startedEpochSeconds reported as {@code created} in {@code /v1/models}
    * @param mounts more routes to add (e.g. the admin API), each given the router
    */
-  public record Dependencies(RequestPipeline pipeline, TenantDirectory tenants,
-      Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds,
-      List<Consumer<io.vertx.ext.web.Router>> mounts) {
+  public record Dependencies(RequestPipeline pipeline, Authenticator authenticator,
+      java.time.Duration tokenTtl, Supplier<RoutingTable> routing, BackendView backends,
+      long startedEpochSeconds, List<Consumer<io.vertx.ext.web.Router>> mounts) {
     public Dependencies {
       Objects.requireNonNull(pipeline, "pipeline");
-      Objects.requireNonNull(tenants, "tenants");
+      Objects.requireNonNull(authenticator, "authenticator");
+      Objects.requireNonNull(tokenTtl, "tokenTtl");
       Objects.requireNonNull(routing, "routing");
       Objects.requireNonNull(backends, "backends");
       mounts = List.copyOf(mounts);
-    }
-
-    public Dependencies(RequestPipeline pipeline, TenantDirectory tenants,
-        Supplier<RoutingTable> routing, BackendView backends, long startedEpochSeconds) {
-      this(pipeline, tenants, routing, backends, startedEpochSeconds, List.of());
     }
   }
 

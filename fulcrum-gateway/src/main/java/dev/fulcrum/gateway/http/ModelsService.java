@@ -28,8 +28,8 @@ final class ModelsService {
   }
 
   void register(Router router, GatewayRoutes.Guards guards) {
-    guards.get(router, "/v1/models").handler(this::list);
-    guards.get(router, "/v1/models/:model").handler(this::retrieve);
+    guards.get(router, "/v1/models", Scope.MODELS).handler(this::list);
+    guards.get(router, "/v1/models/:model", Scope.MODELS).handler(this::retrieve);
   }
 
   private void list(RoutingContext ctx) {

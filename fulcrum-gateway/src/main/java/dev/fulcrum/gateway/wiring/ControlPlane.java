@@ -1,5 +1,7 @@
 package dev.fulcrum.gateway.wiring;
 
+import dev.fulcrum.controlplane.audit.AuditLog;
+import dev.fulcrum.controlplane.keys.KeysetSource;
 import dev.fulcrum.controlplane.killswitch.KillSwitch;
 import dev.fulcrum.controlplane.publish.RoutingPublisher;
 import dev.fulcrum.controlplane.publish.RoutingSnapshot;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
   static final Duration ROLLOUT_TICK = Duration.ofSeconds(5);
 
   private final Database database;
+  private final AuditLog audit;
   private final ModelRegistry registry;
   private final RolloutService rollouts;
   private final KillSwitch switches;
@@ -45,10 +49,11 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
   private final Map<String, RoutingPolicy> policies;
   private volatile RoutingTable current;
 
-  private ControlPlane(Database database, ModelRegistry registry, RolloutService rollouts,
-      KillSwitch switches, RoutingPublisher publisher, RolloutScheduler scheduler,
-      Map<String, RoutingPolicy> policies) {
+  private ControlPlane(Database database, AuditLog audit, ModelRegistry registry,
+      RolloutService rollouts, KillSwitch switches, RoutingPublisher publisher,
+      RolloutScheduler scheduler, Map<String, RoutingPolicy> policies) {
     this.database = database;
+    this.audit = audit;
     this.registry = registry;
     this.rollouts = rollouts;
     this.switches = switches;
@@ -57,11 +62,30 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
     this.policies = policies;
   }
 
-  /** Opens the store, imports the configured models, and starts publishing. */
+  /**
+   * Opens the store and the audit log, imports the configured models, and starts publishing.
+   * Every control-plane change from here on is audited.
+   */
   static ControlPlane start(FulcrumConfig config, Clock clock) {
     Database database = Database.open(config.store().url());
+    AuditLog audit = null;
     try {
+      if (config.audit().enabled()) {
+        audit = AuditLog.builder(database, KeysetSource.file(config.audit().keyset()))
+            .clock(clock)
+            .checkpointEvery(config.audit().checkpointEvents(),
+                config.audit().checkpointInterval())
+            .build();
+      }
       ModelRegistry registry = ModelRegistry.create(database, clock);
+      RolloutService rollouts = RolloutService.create(registry);
+      KillSwitch switches = KillSwitch.create(registry);
+      if (audit != null) {
+        ControlAudit controlAudit = new ControlAudit(audit);
+        registry.onChange(controlAudit::registry);
+        rollouts.onEvent(controlAudit::rollout);
+        switches.onChange(controlAudit::killSwitch);
+      }
       ImportReport report = registry.importConfigured(List.copyOf(config.routing().models()),
           Change.by("config", config.source()));
       if (!report.conflicts().isEmpty()) {
@@ -72,13 +96,11 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
       }
       report.models().forEach(entry -> log.debug("config model {}@{}: {}", entry.model(),
           entry.version(), entry.outcome()));
-      RolloutService rollouts = RolloutService.create(registry);
-      KillSwitch switches = KillSwitch.create(registry);
       RoutingPublisher publisher = RoutingPublisher.create(registry, rollouts, switches);
       Map<String, RoutingPolicy> policies = new HashMap<>();
       config.routing().models().forEach(m -> policies.put(m.alias(), m.policy()));
-      ControlPlane plane = new ControlPlane(database, registry, rollouts, switches, publisher,
-          RolloutScheduler.start(rollouts, ROLLOUT_TICK), Map.copyOf(policies));
+      ControlPlane plane = new ControlPlane(database, audit, registry, rollouts, switches,
+          publisher, RolloutScheduler.start(rollouts, ROLLOUT_TICK), Map.copyOf(policies));
       plane.publish(publisher.snapshot());
       publisher.onChange(plane::publish);
       if (!config.store().poll().isZero()) {
@@ -86,9 +108,17 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
       }
       return plane;
     } catch (RuntimeException e) {
+      if (audit != null) {
+        audit.close();
+      }
       database.close();
       throw e;
     }
+  }
+
+  /** The audit log, when enabled. */
+  public Optional<AuditLog> audit() {
+    return Optional.ofNullable(audit);
   }
 
   @Override
@@ -129,6 +159,9 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
   public void close() {
     scheduler.close();
     publisher.close();
+    if (audit != null) {
+      audit.close();
+    }
     database.close();
   }
 }

@@ -4,12 +4,25 @@ import dev.fulcrum.controlplane.tenant.TenantDirectory;
 import dev.fulcrum.core.backend.Backend;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.health.RetryBudget;
+import dev.fulcrum.controlplane.audit.ControlChange;
+import dev.fulcrum.controlplane.drift.DriftAlert;
+import dev.fulcrum.controlplane.drift.WebhookNotifier;
+import dev.fulcrum.dataplane.observe.Observers;
+import dev.fulcrum.dataplane.observe.RequestObserver;
+import dev.fulcrum.gateway.drift.DriftAdmin;
+import dev.fulcrum.gateway.drift.DriftService;
+import dev.fulcrum.dataplane.observe.Recorder;
+import dev.fulcrum.dataplane.shadow.ShadowMirror;
+import dev.fulcrum.dataplane.shadow.ShadowSettings;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.gateway.config.BackendConfig;
 import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.config.TenantConfig;
+import dev.fulcrum.controlplane.keys.KeysetSource;
+import dev.fulcrum.controlplane.token.TokenService;
+import dev.fulcrum.gateway.http.Authenticator;
 import dev.fulcrum.gateway.http.GatewayServer;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
@@ -22,6 +35,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +56,16 @@ public final class Fulcrum implements AutoCloseable {
   private final ControlPlane controlPlane;
   private final GatewayServer server;
   private final String host;
+  private final List<AutoCloseable> resources;
 
   private Fulcrum(Vertx vertx, Backends backends, ControlPlane controlPlane,
-      GatewayServer server, String host) {
+      GatewayServer server, String host, List<AutoCloseable> resources) {
     this.vertx = vertx;
     this.backends = backends;
     this.controlPlane = controlPlane;
     this.server = server;
     this.host = host;
+    this.resources = resources;
   }
 
   /** Builds and starts a gateway; returns once it listens and is ready. */
@@ -63,18 +79,46 @@ public final class Fulcrum implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
-      RequestPipeline pipeline = new RequestPipeline(new Router(), backends, controlPlane,
-          clock, RetryBudget.standard());
+      RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
+      LocalModel localModel = new LocalModel();
+      List<RequestObserver> observers = new ArrayList<>(List.of(rolloutFeed));
+      List<AutoCloseable> resources = new ArrayList<>(List.of(rolloutFeed, localModel));
+      DriftService drift = null;
+      if (config.drift().enabled()) {
+        drift = new DriftService(config.drift(), text -> localModel.embed(List.of(text))
+            .thenApply(vectors -> vectors.get(0)), driftAlerts(config, controlPlane), clock);
+        observers.add(drift);
+        resources.add(drift);
+      }
+      Router router = new Router();
+      RequestPipeline pipeline = RequestPipeline.builder(router, backends, controlPlane)
+          .clock(clock)
+          .retryBudget(RetryBudget.standard())
+          .observer(Observers.of(observers))
+          .recorder(controlPlane.audit().<Recorder>map(AuditRecorder::new)
+              .orElse(Recorder.NONE))
+          .shadows(new ShadowMirror(router, backends, localModel, rolloutFeed,
+              ShadowSettings.DEFAULTS, clock))
+          .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
           controlPlane::snapshot));
-      var deps = new GatewayServer.Dependencies(pipeline, tenants(config.tenants()),
-          controlPlane, backends, Instant.now().getEpochSecond(), List.of(admin));
+      TokenService tokens = TokenService.builder(KeysetSource.file(config.tokens().keyset()))
+          .clock(clock).build();
+      List<Consumer<io.vertx.ext.web.Router>> mounts = new ArrayList<>(List.of(admin));
+      if (drift != null && !config.admin().apiKeyHashes().isEmpty()) {
+        mounts.add(new DriftAdmin(drift));
+      }
+      var deps = new GatewayServer.Dependencies(pipeline,
+          new Authenticator(tenants(config.tenants()), tokens, config.tokens().audience()),
+          config.tokens().defaultTtl(), controlPlane, backends, Instant.now().getEpochSecond(),
+          mounts);
       GatewayServer server = GatewayServer.start(vertx, deps, config.server().host(),
               config.server().port(), config.server().maxBodyBytes(),
               config.server().eventLoops())
           .await(30, TimeUnit.SECONDS);
-      return new Fulcrum(vertx, backends, controlPlane, server, config.server().host());
+      return new Fulcrum(vertx, backends, controlPlane, server, config.server().host(),
+          List.copyOf(resources));
     } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
       if (backends != null) {
         backends.close();
@@ -106,9 +150,30 @@ public final class Fulcrum implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       log.warn("event loops did not stop within 15 s");
     } finally {
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          log.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+        }
+      }
       backends.close();
       controlPlane.close();
     }
+  }
+
+  /** Drift alerts go to the audit log and, when configured, to a webhook. */
+  private static Consumer<DriftAlert> driftAlerts(FulcrumConfig config, ControlPlane plane) {
+    List<Consumer<DriftAlert>> sinks = new ArrayList<>();
+    plane.audit().ifPresent(audit -> sinks.add(alert -> audit.append(new ControlChange(
+        "drift-monitor", "drift.alert", alert.model(), "",
+        alert.result().feature() + " " + alert.result().test() + " = "
+            + alert.result().statistic() + " > " + alert.result().threshold(),
+        "the current window moved away from the reference"))));
+    if (!config.drift().webhook().isEmpty()) {
+      sinks.add(WebhookNotifier.to(URI.create(config.drift().webhook())));
+    }
+    return alert -> sinks.forEach(sink -> sink.accept(alert));
   }
 
   private static List<Backend> createBackends(Vertx vertx, List<BackendConfig> configs) {

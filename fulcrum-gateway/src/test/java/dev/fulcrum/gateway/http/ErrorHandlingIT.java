@@ -3,7 +3,9 @@ package dev.fulcrum.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
+import dev.fulcrum.controlplane.keys.KeysetSource;
 import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.controlplane.token.TokenService;
 import dev.fulcrum.core.backend.BackendInfo;
 import dev.fulcrum.core.backend.ChatBackend;
 import dev.fulcrum.core.backend.Placement;
@@ -58,9 +60,10 @@ class ErrorHandlingIT {
         List.of(new Route("buggy", "m", Price.FREE)))));
     var backends = Backends.of(List.of(new BuggyBackend()));
     var deps = new GatewayServer.Dependencies(
-        new RequestPipeline(new Router(), backends, () -> table),
-        TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
-        () -> table, backends, 0);
+        RequestPipeline.builder(new Router(), backends, () -> table).build(),
+        new Authenticator(TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
+            TokenService.builder(KeysetSource.inMemory()).build(), "fulcrum"),
+        java.time.Duration.ofMinutes(5), () -> table, backends, 0, List.of());
     server = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)
         .await(10, TimeUnit.SECONDS);
   }

@@ -2,9 +2,7 @@ package dev.fulcrum.gateway.testing;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.gateway.config.ConfigLoader;
-import dev.fulcrum.controlplane.store.StoreUrl;
 import dev.fulcrum.gateway.config.FulcrumConfig;
-import dev.fulcrum.gateway.config.StoreConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.fulcrum.gateway.wiring.Fulcrum;
@@ -22,11 +20,13 @@ public final class TestGateway implements AutoCloseable {
   public static final String KEY = "sk-test-key";
 
   private final Fulcrum fulcrum;
+  private final Path stateDir;
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  private TestGateway(Fulcrum fulcrum) {
+  private TestGateway(Fulcrum fulcrum, Path stateDir) {
     this.fulcrum = fulcrum;
+    this.stateDir = stateDir;
   }
 
   /**
@@ -37,18 +37,24 @@ public final class TestGateway implements AutoCloseable {
     Map<String, String> all = new HashMap<>(variables);
     all.put("KEY_HASH", ApiKeyHash.of(KEY));
     FulcrumConfig config = ConfigLoader.withVariables(all).parse("test.yaml", yaml).withPort(0);
-    if (!yaml.contains("store:")) {
-      config = config.withStore(new StoreConfig(StoreUrl.parse("sqlite:" + tempStore()),
-          Duration.ZERO));
-    }
-    return new TestGateway(Fulcrum.start(config));
+    Path stateDir = tempDir();
+    return new TestGateway(Fulcrum.start(config.withStateIn(stateDir)), stateDir);
   }
 
-  private static Path tempStore() {
+  /**
+   * Where this gateway keeps its SQLite store ({@code fulcrum.db}) and keysets
+   * ({@code audit.keyset.json}, {@code tokens.keyset.json}).
+   */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  /** A fresh directory for a gateway's store and keysets. */
+  public static Path tempDir() {
     try {
       Path dir = Files.createTempDirectory("fulcrum-test-");
       dir.toFile().deleteOnExit();
-      return dir.resolve("store.db");
+      return dir;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

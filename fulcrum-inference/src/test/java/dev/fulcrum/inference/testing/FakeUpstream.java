@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>anything else: a completion whose content echoes the last user message, omitting the
  *       spec's {@code refusal} and {@code logprobs} fields as some real upstreams do
  * </ul>
+ *
+ * <p>{@link #outage(boolean)} makes every request fail with 503 until it is turned off.
  */
 public final class FakeUpstream implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class FakeUpstream implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger abortedStreams = new AtomicInteger();
+  private volatile boolean outage;
 
   private FakeUpstream(Vertx vertx) {
     this.vertx = vertx;
@@ -64,6 +67,11 @@ public final class FakeUpstream implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** While on, every request is answered 503, whatever its model: an outage. */
+  public void outage(boolean on) {
+    outage = on;
+  }
+
   /** Streams whose client went away before the stream ended. */
   public int abortedStreams() {
     return abortedStreams.get();
@@ -86,6 +94,10 @@ public final class FakeUpstream implements AutoCloseable {
         return;
       }
       String model = json.path("model").asText("");
+      if (outage) {
+        error(request.response(), 503, "fake upstream outage");
+        return;
+      }
       switch (request.path()) {
         case "/v1/chat/completions" -> chat(request.response(), json, model);
         case "/v1/embeddings" -> embeddings(request.response(), json);

@@ -101,10 +101,10 @@ public class RouterBenchmark {
     var privateFacts = new PrivacyFacts(PrivacyLevel.PRIVATE, Tenant.DEFAULT_TRUST_ZONE,
         Set.of(EntityType.PERSON, EntityType.EMAIL_ADDRESS), false);
     privateQuery = new RouteQuery("chat", Operation.CHAT, "acme/u1", now, privateFacts,
-        new Constraints(200, 0.05), new TokenEstimate(800, 512), false);
+        new Constraints(200, 0.05), new TokenEstimate(800, 512), "");
     publicQuery = new RouteQuery("chat", Operation.CHAT, "acme/u2", now,
         PrivacyFacts.clean(new Tenant("acme")), Constraints.NONE, new TokenEstimate(800, 512),
-        false);
+        "");
   }
 
   @Benchmark

@@ -1,0 +1,265 @@
+package dev.fulcrum.controlplane.audit;
+
+import dev.fulcrum.controlplane.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer behind {@link AuditLog#append}: drains the bounded queue into batches and
+ * commits each batch in one transaction, completing receipts only after the commit returns.
+ *
+ * <p>Design notes. Batching is natural, not timed: while one batch commits (and fsyncs), the next
+ * accumulates, so a lone event is written at once and a crowd shares one commit. Each
+ * transaction re-reads the tail (last event, last checkpoint) rather than trusting memory, so a
+ * failed or ambiguous commit leaves no stale state behind, and on PostgreSQL an advisory lock
+ * makes several gateway replicas extend one chain in turn. Closing is race-free without locks:
+ * an appender that sees {@code stopped} after enqueueing takes its job back out; whichever side
+ * removes a job completes it.
+ */
+final class GroupCommitWriter {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final long PG_LOCK = 0x66756c6372756d41L; // "fulcrumA"
+
+  private sealed interface Job permits Append, Flush, Wake {}
+
+  private record Append(AuditEvent event, String eventJson, CompletableFuture<Receipt> done)
+      implements Job {}
+
+  private record Flush(CompletableFuture<Optional<Checkpoint>> done) implements Job {}
+
+  /** Wakes the writer when closing, so it need not wait out its poll. */
+  private record Wake() implements Job {}
+
+  private static final Wake WAKE = new Wake();
+
+  private final Database db;
+  private final InstantSource clock;
+  private final Checkpointer checkpointer;
+  private final int capacity;
+  private final int maxBatch;
+  private final long pollMillis;
+  private final BlockingQueue<Job> queue;
+  private final Thread thread;
+  private volatile boolean stopping;
+  private volatile boolean stopped;
+  private boolean maybeUnsigned = true;
+
+  GroupCommitWriter(Database db, InstantSource clock, Checkpointer checkpointer, int capacity,
+      int maxBatch) {
+    this.db = db;
+    this.clock = clock;
+    this.checkpointer = checkpointer;
+    this.capacity = capacity;
+    this.maxBatch = maxBatch;
+    this.pollMillis = Math.clamp(checkpointer.everyDuration().toMillis() / 4, 10, 1000);
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.thread = Thread.ofPlatform().name("fulcrum-audit-writer").daemon().unstarted(this::run);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  CompletableFuture<Receipt> append(AuditEvent event) {
+    CompletableFuture<Receipt> done = new CompletableFuture<>();
+    enqueue(new Append(event, AuditCodec.event(event), done), done);
+    return done;
+  }
+
+  CompletableFuture<Optional<Checkpoint>> checkpoint() {
+    CompletableFuture<Optional<Checkpoint>> done = new CompletableFuture<>();
+    enqueue(new Flush(done), done);
+    return done;
+  }
+
+  private void enqueue(Job job, CompletableFuture<?> done) {
+    if (stopping) {
+      done.completeExceptionally(new AuditClosedException());
+    } else if (!queue.offer(job)) {
+      done.completeExceptionally(new AuditQueueFullException(capacity));
+    } else if (stopped && queue.remove(job)) {
+      done.completeExceptionally(new AuditClosedException());
+    }
+  }
+
+  /** Stops accepting, writes what was accepted, signs the tail, and waits for the thread. */
+  void close() {
+    stopping = true;
+    queue.offer(WAKE); // when full, the writer is busy and sees stopping once it drains
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    List<Job> batch = new ArrayList<>(maxBatch);
+    try {
+      while (true) {
+        Job first = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
+        if (first == null || first == WAKE) {
+          if (stopping && queue.isEmpty()) {
+            break;
+          }
+          if (first == null) {
+            timedCheckpoint(false);
+          }
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        process(batch);
+        batch.clear();
+      }
+      timedCheckpoint(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped = true;
+      for (Job job; (job = queue.poll()) != null; ) {
+        done(job).completeExceptionally(new AuditClosedException());
+      }
+    }
+  }
+
+  private void process(List<Job> batch) {
+    List<Append> appends = new ArrayList<>(batch.size());
+    for (Job job : batch) {
+      switch (job) {
+        case Append append -> appends.add(append);
+        case Flush flush -> {
+          commit(appends);
+          appends.clear();
+          flush(flush);
+        }
+        case Wake wake -> { }
+      }
+    }
+    commit(appends);
+  }
+
+  private void commit(List<Append> appends) {
+    if (appends.isEmpty()) {
+      return;
+    }
+    List<Receipt> receipts;
+    try {
+      receipts = db.transaction(c -> write(c, appends));
+    } catch (RuntimeException | Error e) {
+      AuditStoreException failure = new AuditStoreException("the audit store failed ("
+          + describe(e) + "); " + appends.size() + " events were not recorded", e);
+      log.warn("audit: {}", failure.getMessage());
+      appends.forEach(a -> a.done().completeExceptionally(failure));
+      if (e instanceof Error error) {
+        throw error; // the writer dies; run() fails whatever is still queued
+      }
+      return;
+    }
+    maybeUnsigned = true;
+    for (int i = 0; i < appends.size(); i++) {
+      appends.get(i).done().complete(receipts.get(i));
+    }
+  }
+
+  private List<Receipt> write(Connection c, List<Append> appends) throws SQLException {
+    prepare(c);
+    Optional<StoredRow> last = AuditTable.last(c);
+    long seq = last.map(StoredRow::seq).orElse(0L);
+    Sha256 prev = last.map(r -> new Sha256(r.hash())).orElse(Sha256.ZERO);
+    Instant now = now(last.map(StoredRow::ts).orElse(0L));
+    List<StoredRow> rows = new ArrayList<>(appends.size());
+    List<Receipt> receipts = new ArrayList<>(appends.size());
+    for (Append append : appends) {
+      seq++;
+      String body = AuditCodec.entry(seq, now, append.event().type(), append.eventJson());
+      Sha256 hash = AuditCodec.chain(prev, body);
+      rows.add(StoredRow.of(seq, now.toEpochMilli(), append.event(), body, prev, hash));
+      receipts.add(new Receipt(seq, now, hash));
+      prev = hash;
+    }
+    AuditTable.insert(c, rows);
+    checkpointer.checkpointIfDue(c, now, false);
+    return receipts;
+  }
+
+  private void flush(Flush flush) {
+    try {
+      flush.done().complete(db.transaction(c -> {
+        prepare(c);
+        return checkpointer.checkpointIfDue(c, now(0), true);
+      }));
+      maybeUnsigned = false;
+    } catch (RuntimeException e) {
+      flush.done().completeExceptionally(new AuditStoreException("the audit store failed ("
+          + describe(e) + "); no checkpoint was written", e));
+    }
+  }
+
+  private void timedCheckpoint(boolean force) {
+    if (!maybeUnsigned) {
+      return;
+    }
+    try {
+      maybeUnsigned = db.transaction(c -> {
+        prepare(c);
+        if (checkpointer.hasUnsigned(c)) {
+          checkpointer.checkpointIfDue(c, now(0), force);
+        }
+        return checkpointer.hasUnsigned(c);
+      });
+    } catch (RuntimeException e) {
+      log.warn("audit: checkpoint failed ({}); will retry", describe(e));
+    }
+  }
+
+  /** Serializes writers across replicas and insists on a durable commit (PostgreSQL). */
+  private void prepare(Connection c) throws SQLException {
+    if (db.dialect() == Database.Dialect.POSTGRESQL) {
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, PG_LOCK);
+        lock.execute();
+      }
+      try (Statement durable = c.createStatement()) {
+        durable.execute("SET LOCAL synchronous_commit TO ON");
+      }
+    }
+  }
+
+  /** The clock in milliseconds, never behind the last stored event. */
+  private Instant now(long lastMillis) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return now.toEpochMilli() < lastMillis ? Instant.ofEpochMilli(lastMillis) : now;
+  }
+
+  private static CompletableFuture<?> done(Job job) {
+    return switch (job) {
+      case Append append -> append.done();
+      case Flush flush -> flush.done();
+      case Wake wake -> new CompletableFuture<>();
+    };
+  }
+
+  private static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return "SQLState " + sql.getSQLState();
+      }
+    }
+    return e.getClass().getSimpleName();
+  }
+}

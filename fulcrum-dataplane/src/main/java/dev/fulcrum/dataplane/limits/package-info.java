@@ -1,0 +1,2 @@
+/** Admission control: rate limits, token quotas and budgets, checked before routing. */
+package dev.fulcrum.dataplane.limits;

@@ -1,0 +1,37 @@
+package dev.fulcrum.gateway.drift;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How drift is watched ({@code drift:} in the config). Defaults are written here and in the
+ * config reference.
+ *
+ * @param enabled whether request and response features are collected at all
+ * @param referenceSize samples per model that form its reference (the traffic after start)
+ * @param window how much recent traffic the current window holds
+ * @param checkEvery how often each model's current window is compared with its reference
+ * @param embeddingRate the share of prompts embedded with the local model for the embedding
+ *     distance test, in [0, 1]; 0 leaves that test out
+ * @param webhook where alerts are POSTed as JSON (e.g. to start a retraining pipeline); empty
+ *     for none
+ */
+public record DriftSettings(boolean enabled, int referenceSize, Duration window,
+    Duration checkEvery, double embeddingRate, String webhook) {
+
+  public static DriftSettings defaults() {
+    return new DriftSettings(true, 500, Duration.ofHours(1), Duration.ofMinutes(1), 0.2, "");
+  }
+
+  public DriftSettings {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(checkEvery, "checkEvery");
+    Objects.requireNonNull(webhook, "webhook");
+    if (referenceSize < 50) {
+      throw new IllegalArgumentException("a drift reference needs at least 50 samples");
+    }
+    if (!(embeddingRate >= 0 && embeddingRate <= 1)) {
+      throw new IllegalArgumentException("embedding rate must be within [0, 1]");
+    }
+  }
+}
