@@ -2,6 +2,7 @@ package dev.fulcrum.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulcrum.controlplane.keys.KeysetSource;
 import dev.fulcrum.controlplane.killswitch.KillSwitch;
 import dev.fulcrum.controlplane.publish.RoutingPublisher;
 import dev.fulcrum.controlplane.registry.ModelRegistry;
@@ -11,9 +12,11 @@ import dev.fulcrum.controlplane.store.StoreException;
 import dev.fulcrum.controlplane.store.StoreUrl;
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.controlplane.token.TokenService;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.Router;
+import dev.fulcrum.gateway.http.Authenticator;
 import dev.fulcrum.gateway.http.FulcrumHeaders;
 import dev.fulcrum.gateway.http.GatewayServer;
 import dev.fulcrum.gateway.http.admin.AdminApi;
@@ -22,6 +25,7 @@ import io.vertx.core.Vertx;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +60,11 @@ class AdminInternalsIT {
               : new StoreException(SECRET, new java.sql.SQLException(SECRET));
         });
     Backends backends = Backends.of(List.of());
-    var deps = new GatewayServer.Dependencies(new RequestPipeline(new Router(), backends,
-        publisher), TenantDirectory.of(Map.of()), publisher, backends, 0, List.of(new AdminApi(
+    var deps = new GatewayServer.Dependencies(
+        RequestPipeline.builder(new Router(), backends, publisher).build(),
+        new Authenticator(TenantDirectory.of(Map.of()),
+            TokenService.builder(KeysetSource.inMemory()).build(), "fulcrum"),
+        Duration.ofMinutes(5), publisher, backends, 0, List.of(new AdminApi(
         new AdminContext(Set.of(ApiKeyHash.of(AdminHttp.ADMIN_KEY)), broken, rollouts,
             switches, publisher::snapshot))));
     int port = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)

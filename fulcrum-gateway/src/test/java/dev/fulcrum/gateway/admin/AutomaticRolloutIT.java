@@ -4,121 +4,137 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.gateway.http.FulcrumHeaders;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rollouts that end themselves: real traffic through the gateway fills the rollout's window (see
- * {@link ObservedGateway} for how outcomes are reported), the policy judges it on {@code
- * evaluate()}, and the admin API and the next requests show the decision.
+ * Rollouts that end themselves, in a real gateway: traffic through {@code /v1/chat/completions}
+ * fills the rollout's window, the gateway's scheduler (every 5 s) judges it against the policy,
+ * and the admin API and the next requests show the decision.
  */
 class AutomaticRolloutIT {
-  @TempDir
-  Path dir;
+  static AdminFixture fixture;
+  static AdminHttp admin;
 
-  static long launch(AdminHttp admin, String policy) {
+  @BeforeAll
+  static void start() {
+    fixture = AdminFixture.start();
+    admin = fixture.admin;
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  /** A model with prod 1 on {@code sim} and candidate 2 on {@code backend}, rolled out 50%. */
+  static Rollout launch(String prefix, String backend, String policy) {
+    String model = fixture.modelWithProd(prefix);
+    fixture.register(model, "2", backend);
     var answer = admin.post("/admin/v1/rollouts", """
-        {"model": "chat", "candidate": "2", "canary_percent": 50, "by": "alice",
-         "reason": "try version 2", "policy": %s}""".formatted(policy));
+        {"model": "%s", "candidate": "2", "canary_percent": 50, "by": "alice",
+         "reason": "try version 2", "policy": %s}""".formatted(model, policy));
     assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
-    return answer.json().path("id").asLong();
+    return new Rollout(model, answer.json().path("id").asLong());
+  }
+
+  record Rollout(String model, long id) {
+    JsonNode get() {
+      return admin.get("/admin/v1/rollouts/" + id).json();
+    }
+
+    /** Polls until {@code done} holds; fails after 30 s (two ticks are 10 s). */
+    JsonNode await(Predicate<JsonNode> done) throws InterruptedException {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      JsonNode rollout = get();
+      while (!done.test(rollout) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        rollout = get();
+      }
+      return rollout;
+    }
   }
 
   /** One request from each of {@code users} callers: "status version" → count. */
-  static Map<String, Integer> traffic(AdminHttp admin, int users) {
+  static Map<String, Integer> traffic(String model, int users) {
     Map<String, Integer> outcomes = new HashMap<>();
     for (int u = 0; u < users; u++) {
-      var response = admin.chat("chat", "user-" + u);
+      var response = admin.chat(model, "user-" + u);
       outcomes.merge(response.statusCode() + " " + response.headers()
           .firstValue(FulcrumHeaders.MODEL_VERSION).orElse("-"), 1, Integer::sum);
     }
     return outcomes;
   }
 
-  @Test
-  void aBreachedGuardRollsTheCandidateBackAndTrafficReturnsToProd() {
-    try (var gateway = new ObservedGateway(dir.resolve("store.db"), "chat",
-        Map.of("2", 1.0))) {
-      AdminHttp admin = new AdminHttp(gateway.port(), ObservedGateway.TENANT_KEY);
-      long id = launch(admin, """
-          {"guards": {"error_rate": 0.2}, "window": "1m", "min_samples": 20,
-           "min_samples_to_breach": 3, "healthy_for": "1m"}""");
-      Map<String, Integer> during = traffic(admin, 40);
-      JsonNode watched = admin.get("/admin/v1/rollouts/" + id).json();
-
-      var verdicts = gateway.rollouts.evaluate();
-
-      assertThat(during).containsKey("200 chat@1").containsKey("502 -");
-      assertThat(watched.path("window").path("candidate").path("errors").asLong())
-          .isGreaterThanOrEqualTo(3);
-      assertThat(watched.path("guards").get(0).path("status").asText()).isEqualTo("BREACHED");
-      assertThat(verdicts.get(id).getClass().getSimpleName()).isEqualTo("Rollback");
-      JsonNode after = admin.get("/admin/v1/rollouts/" + id).json();
-      assertThat(after.path("state").asText()).isEqualTo("ROLLED_BACK");
-      JsonNode decision = after.path("last_decision");
-      assertThat(decision.path("verdict").asText()).isEqualTo("ROLLBACK");
-      assertThat(decision.path("applied").asBoolean()).isTrue();
-      assertThat(decision.path("by").asText()).isEqualTo("rollout-policy");
-      assertThat(decision.path("verdict_reason").asText()).contains("error_rate");
-      assertThat(decision.path("window").path("candidate").path("errors").asLong())
-          .isGreaterThanOrEqualTo(3);
-      assertThat(traffic(admin, 40)).containsOnlyKeys("200 chat@1");
-      assertThat(admin.get("/admin/v1/models/chat/versions/2").json().path("state").asText())
-          .isEqualTo("ROLLED_BACK");
-    }
+  static boolean ended(JsonNode rollout) {
+    return !rollout.path("state").asText().equals("RUNNING");
   }
 
   @Test
-  void aHealthyCandidateIsPromotedOnceHealthyForLongEnough() {
-    try (var gateway = new ObservedGateway(dir.resolve("store.db"), "chat",
-        Map.of("2", 0.0))) {
-      AdminHttp admin = new AdminHttp(gateway.port(), ObservedGateway.TENANT_KEY);
-      long id = launch(admin, """
-          {"guards": {"error_rate": 0.1, "p95_latency_ms": 5000}, "window": "10m",
-           "min_samples": 5, "healthy_for": "30s"}""");
-      assertThat(traffic(admin, 40)).containsOnlyKeys("200 chat@1", "200 chat@2");
+  void aBreachedGuardRollsTheCandidateBackAndTrafficReturnsToProd() throws Exception {
+    Rollout rollout = launch("auto-rollback", "broken", """
+        {"guards": {"error_rate": 0.2}, "window": "2m", "min_samples": 20,
+         "min_samples_to_breach": 3, "healthy_for": "1m"}""");
 
-      gateway.rollouts.evaluate();
-      JsonNode holding = admin.get("/admin/v1/rollouts/" + id).json();
-      gateway.clock.advance(Duration.ofSeconds(31));
-      gateway.rollouts.evaluate();
+    Map<String, Integer> during = traffic(rollout.model(), 40);
+    JsonNode after = rollout.await(AutomaticRolloutIT::ended);
 
-      assertThat(holding.path("state").asText()).isEqualTo("RUNNING");
-      assertThat(holding.path("guards")).allSatisfy(g ->
-          assertThat(g.path("status").asText()).isEqualTo("HEALTHY"));
-      JsonNode after = admin.get("/admin/v1/rollouts/" + id).json();
-      assertThat(after.path("state").asText()).isEqualTo("PROMOTED");
-      assertThat(after.path("last_decision").path("verdict_reason").asText())
-          .startsWith("healthy for 31s");
-      assertThat(admin.get("/admin/v1/models/chat").json().path("aliases").path("prod")
-          .asText()).isEqualTo("2");
-      assertThat(traffic(admin, 20)).containsOnlyKeys("200 chat@2");
-    }
+    assertThat(during).containsKey("200 " + rollout.model() + "@1").containsKey("502 -");
+    assertThat(after.path("state").asText()).isEqualTo("ROLLED_BACK");
+    JsonNode decision = after.path("last_decision");
+    assertThat(decision.path("verdict").asText()).isEqualTo("ROLLBACK");
+    assertThat(decision.path("applied").asBoolean()).isTrue();
+    assertThat(decision.path("by").asText()).isEqualTo("rollout-policy");
+    assertThat(decision.path("verdict_reason").asText()).contains("error_rate");
+    assertThat(decision.path("window").path("candidate").path("errors").asLong())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(traffic(rollout.model(), 40)).containsOnlyKeys("200 " + rollout.model() + "@1");
+    assertThat(admin.get(AdminFixture.path(rollout.model(), "2")).json().path("state").asText())
+        .isEqualTo("ROLLED_BACK");
   }
 
   @Test
-  void withoutAutoPromoteTheVerdictIsRecordedForAPersonToAct() {
-    try (var gateway = new ObservedGateway(dir.resolve("store.db"), "chat",
-        Map.of("2", 0.0))) {
-      AdminHttp admin = new AdminHttp(gateway.port(), ObservedGateway.TENANT_KEY);
-      long id = launch(admin, """
-          {"guards": {"error_rate": 0.1}, "min_samples": 5, "healthy_for": "0s",
-           "auto_promote": false}""");
-      traffic(admin, 40);
+  void aHealthyCandidateIsPromotedOnceHealthyForLongEnough() throws Exception {
+    Rollout rollout = launch("auto-promote", "sim-b", """
+        {"guards": {"error_rate": 0.1, "p95_latency_ms": 5000}, "window": "2m",
+         "min_samples": 5, "healthy_for": "1s"}""");
 
-      gateway.rollouts.evaluate();
+    Map<String, Integer> during = traffic(rollout.model(), 40);
+    JsonNode watched = rollout.get();
+    JsonNode after = rollout.await(AutomaticRolloutIT::ended);
 
-      JsonNode after = admin.get("/admin/v1/rollouts/" + id).json();
-      assertThat(after.path("state").asText()).isEqualTo("RUNNING");
-      assertThat(after.path("last_decision").path("verdict").asText()).isEqualTo("PROMOTE");
-      assertThat(after.path("last_decision").path("applied").asBoolean()).isFalse();
-      var promoted = admin.post("/admin/v1/rollouts/" + id + "/promote",
-          AdminHttp.change("the policy says healthy; agreed"));
-      assertThat(promoted.json().path("state").asText()).isEqualTo("PROMOTED");
-    }
+    assertThat(during).containsOnlyKeys("200 " + rollout.model() + "@1",
+        "200 " + rollout.model() + "@2");
+    assertThat(watched.path("window").path("candidate").path("requests").asLong())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(watched.path("guards")).allSatisfy(g ->
+        assertThat(g.path("status").asText()).isEqualTo("HEALTHY"));
+    assertThat(after.path("state").asText()).isEqualTo("PROMOTED");
+    assertThat(after.path("last_decision").path("verdict_reason").asText())
+        .startsWith("healthy for");
+    assertThat(admin.get("/admin/v1/models/" + rollout.model()).json().path("aliases")
+        .path("prod").asText()).isEqualTo("2");
+    assertThat(traffic(rollout.model(), 20)).containsOnlyKeys("200 " + rollout.model() + "@2");
+  }
+
+  @Test
+  void withoutAutoPromoteTheVerdictIsRecordedForAPersonToAct() throws Exception {
+    Rollout rollout = launch("manual-promote", "sim-b", """
+        {"guards": {"error_rate": 0.1}, "window": "2m", "min_samples": 5, "healthy_for": "0s",
+         "auto_promote": false}""");
+    traffic(rollout.model(), 40);
+
+    JsonNode after = rollout.await(r -> r.path("last_decision").isObject());
+
+    assertThat(after.path("state").asText()).isEqualTo("RUNNING");
+    assertThat(after.path("last_decision").path("verdict").asText()).isEqualTo("PROMOTE");
+    assertThat(after.path("last_decision").path("applied").asBoolean()).isFalse();
+    var promoted = admin.post("/admin/v1/rollouts/" + rollout.id() + "/promote",
+        AdminHttp.change("the policy says healthy; agreed"));
+    assertThat(promoted.json().path("state").asText()).isEqualTo("PROMOTED");
   }
 }

@@ -2,34 +2,43 @@ package dev.fulcrum.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulcrum.controlplane.tenant.ApiKeyHash;
+import dev.fulcrum.gateway.config.ConfigLoader;
 import dev.fulcrum.gateway.testing.TestGateway;
+import dev.fulcrum.gateway.wiring.Fulcrum;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A kill switch lives in the store: a gateway restarted on the same file still honours it. */
+/** A kill switch lives in the store: a gateway restarted on the same state still honours it. */
 class KillSwitchRestartIT {
-  static final String CONFIG = AdminFixture.CONFIG + "store: { url: \"sqlite:${STORE}\" }\n";
-
   @TempDir
-  Path dir;
+  Path state;
+
+  /** A gateway of {@link AdminFixture#CONFIG} keeping its store and keysets in {@link #state}. */
+  Fulcrum start() {
+    Map<String, String> variables = new HashMap<>(AdminHttp.variables(Map.of()));
+    variables.put("KEY_HASH", ApiKeyHash.of(TestGateway.KEY));
+    return Fulcrum.start(ConfigLoader.withVariables(variables)
+        .parse("restart.yaml", AdminFixture.CONFIG).withPort(0).withStateIn(state));
+  }
 
   @Test
   void aSwitchedOffModelStaysOffAcrossARestartUntilSwitchedOn() throws Exception {
-    Map<String, String> variables = AdminHttp.variables(Map.of("STORE",
-        dir.resolve("store.db").toString()));
-    try (TestGateway first = TestGateway.start(CONFIG, variables)) {
-      var off = new AdminHttp(first).post("/admin/v1/killswitch", """
+    try (Fulcrum first = start()) {
+      AdminHttp admin = new AdminHttp(first.port(), TestGateway.KEY);
+      var off = admin.post("/admin/v1/killswitch", """
           {"target": {"model": "chat"}, "enabled": false, "by": "oncall", "reason": "leak"}""");
       assertThat(off.json().path("changed").asBoolean()).isTrue();
-      assertThat(new AdminHttp(first).chat("chat", "u").statusCode()).isEqualTo(503);
+      assertThat(admin.chat("chat", "u").statusCode()).isEqualTo(503);
     }
-    assertThat(Files.size(dir.resolve("store.db"))).isPositive();
+    assertThat(Files.size(state.resolve("fulcrum.db"))).isPositive();
 
-    try (TestGateway second = TestGateway.start(CONFIG, variables)) {
-      AdminHttp admin = new AdminHttp(second);
+    try (Fulcrum second = start()) {
+      AdminHttp admin = new AdminHttp(second.port(), TestGateway.KEY);
 
       assertThat(admin.chat("chat", "u").statusCode()).isEqualTo(503);
       assertThat(admin.get("/admin/v1/killswitch").json().path("data").get(0).path("reason")
