@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When the control plane fails underneath the admin API, the caller gets a clear 500 or 503 with
- * the request id, and never the failure's internals (paths, SQL, stack traces).
+ * the request id, and never the failure's internals (paths, SQL, stack traces). Admin views
+ * mounted after the API keep working behind its key.
  */
 class AdminInternalsIT {
   static final String SECRET = "jdbc:sqlite:/var/secret/fulcrum.db: SQL near 'SELECT'";
@@ -66,7 +67,8 @@ class AdminInternalsIT {
             TokenService.builder(KeysetSource.inMemory()).build(), "fulcrum"),
         Duration.ofMinutes(5), publisher, backends, 0, List.of(new AdminApi(
         new AdminContext(Set.of(ApiKeyHash.of(AdminHttp.ADMIN_KEY)), broken, rollouts,
-            switches, publisher::snapshot))));
+            switches, publisher::snapshot)), router -> router.get("/admin/v1/later-view")
+            .handler(ctx -> ctx.response().end("{\"view\": \"later\"}"))));
     int port = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)
         .await(10, TimeUnit.SECONDS).port();
     admin = new AdminHttp(port, "unused");
@@ -99,6 +101,18 @@ class AdminInternalsIT {
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.errorMessage()).contains("nothing was changed");
     assertThat(answer.raw().body()).doesNotContain("secret").doesNotContain("SELECT");
+  }
+
+  @Test
+  void aViewMountedAfterTheAdminApiAnswersBehindTheAdminKey() {
+    var answer = admin.get("/admin/v1/later-view");
+    var unknown = admin.get("/admin/v1/never-mounted");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().path("view").asText()).isEqualTo("later");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(AdminHttp.answer(admin.unauthenticated("/admin/v1/later-view")).status())
+        .isEqualTo(401);
   }
 
   @Test

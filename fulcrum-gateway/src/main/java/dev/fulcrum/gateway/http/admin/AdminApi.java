@@ -14,10 +14,14 @@ import java.util.function.Consumer;
  *
  * <p>JSON in and out, snake_case. Every change takes {@code "by"} and {@code "reason"}, recorded
  * in the histories. Failures are mapped once, by {@link AdminErrors}, to the OpenAI error shape.
+ * Views mounted after this one under {@code /admin/v1} (such as drift) share its key check, body
+ * limit and failure mapping; only paths nobody serves get its 404.
  */
 public final class AdminApi implements Consumer<Router> {
   static final String PREFIX = "/admin/v1";
   private static final long MAX_BODY = 1024 * 1024;
+  /** After every route, including admin views mounted later (the drift view), which it covers. */
+  private static final int UNMATCHED_ORDER = 1_000_000;
 
   private final AdminContext context;
 
@@ -38,10 +42,11 @@ public final class AdminApi implements Consumer<Router> {
     new RolloutAdminService(context).register(routes);
     new KillSwitchAdminService(context).register(routes);
     String endpoints = String.join(", ", routes.listed());
-    router.route(PREFIX + "/*").handler(ctx -> ctx.fail(new AdminNotFoundException(
-        "unknown_url", null, "no admin endpoint " + ctx.request().method() + " "
-            + AdminRequest.abbreviate(ctx.request().path()) + "; the admin API has: "
-            + endpoints)));
+    router.route(PREFIX + "/*").order(UNMATCHED_ORDER).handler(ctx -> ctx.fail(
+        new AdminNotFoundException(
+            "unknown_url", null, "no admin endpoint " + ctx.request().method() + " "
+                + AdminRequest.abbreviate(ctx.request().path()) + "; the admin API has: "
+                + endpoints)));
     router.route(PREFIX + "/*").failureHandler(this::onFailure);
   }
 
