@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fulcrum", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Privacy-first hybrid AI inference gateway.",
-    subcommands = {ServeCommand.class, DemoCommand.class, KeyCommand.class,
-        AuditCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, KeyCommand.class, ModelCommand.class,
+        RolloutCommand.class, KillCommand.class, DriftCommand.class, AuditCommand.class})
 final class FulcrumCommand implements Runnable {
   @Override
   public void run() {

@@ -1,20 +1,27 @@
 package dev.fulcrum.gateway.http.admin;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
 /**
- * {@code /admin/v1/…}: the operators' API. Every route needs an admin key
- * ({@code Authorization: Bearer …} whose hash is in {@code admin.api-keys}); tenant keys are
- * refused. With no admin keys configured the whole API answers 404, as if absent.
+ * {@code /admin/v1/…}: the operators' API over the model registry, rollouts and kill switches
+ * (reference: {@code docs/admin.md}). Every route needs an admin key ({@code Authorization:
+ * Bearer …} whose hash is in {@code admin.api-keys}); tenant keys are refused. With no admin
+ * keys configured the whole API answers 404, as if absent.
+ *
+ * <p>JSON in and out, snake_case. Every change takes {@code "by"} and {@code "reason"}, recorded
+ * in the histories. Failures are mapped once, by {@link AdminErrors}, to the OpenAI error shape.
+ * Views mounted after this one under {@code /admin/v1} (such as drift) share its key check, body
+ * limit and failure mapping; only paths nobody serves get its 404.
  */
 public final class AdminApi implements Consumer<Router> {
   static final String PREFIX = "/admin/v1";
   private static final long MAX_BODY = 1024 * 1024;
+  /** After every route, including admin views mounted later (the drift view), which it covers. */
+  private static final int UNMATCHED_ORDER = 1_000_000;
 
   private final AdminContext context;
 
@@ -29,7 +36,18 @@ public final class AdminApi implements Consumer<Router> {
     }
     router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)
         .setHandleFileUploads(false)).handler(this::authenticate);
-    router.get(PREFIX + "/state").handler(this::state);
+    AdminRoutes routes = new AdminRoutes(router);
+    new StateAdminService(context).register(routes);
+    new ModelAdminService(context).register(routes);
+    new RolloutAdminService(context).register(routes);
+    new KillSwitchAdminService(context).register(routes);
+    String endpoints = String.join(", ", routes.listed());
+    router.route(PREFIX + "/*").order(UNMATCHED_ORDER).handler(ctx -> ctx.fail(
+        new AdminNotFoundException(
+            "unknown_url", null, "no admin endpoint " + ctx.request().method() + " "
+                + AdminRequest.abbreviate(ctx.request().path()) + "; the admin API has: "
+                + endpoints)));
+    router.route(PREFIX + "/*").failureHandler(this::onFailure);
   }
 
   private void authenticate(RoutingContext ctx) {
@@ -44,17 +62,18 @@ public final class AdminApi implements Consumer<Router> {
     ctx.next();
   }
 
-  /** The published routing state, for a quick look. */
-  private void state(RoutingContext ctx) {
-    var snapshot = context.snapshot().get();
-    JsonObject body = new JsonObject()
-        .put("revision", snapshot.revision())
-        .put("models", snapshot.table().models().stream().map(m -> m.alias()).toList())
-        .put("disabled_backends", snapshot.table().disabledBackends().stream().sorted().toList())
-        .put("unavailable", new JsonObject(new java.util.HashMap<>(
-            snapshot.unavailable().entrySet().stream().collect(java.util.stream.Collectors
-                .toMap(java.util.Map.Entry::getKey, e -> e.getValue().detail())))))
-        .put("degraded", new JsonObject(new java.util.HashMap<>(snapshot.degraded())));
-    AdminResponses.json(ctx, 200, body);
+  private void onFailure(RoutingContext ctx) {
+    String requestId = new AdminRequest(ctx).requestId();
+    if (ctx.failure() != null) {
+      AdminResponses.error(ctx, AdminErrors.map(ctx.failure(), requestId));
+    } else if (ctx.statusCode() == 413) {
+      AdminResponses.error(ctx, new AdminError(413, "invalid_request_error",
+          "request_too_large", null, "admin request bodies are limited to " + MAX_BODY
+              + " bytes"));
+    } else {
+      AdminResponses.error(ctx, new AdminError(ctx.statusCode() >= 400 ? ctx.statusCode() : 400,
+          "invalid_request_error", null, null, "the request could not be read (HTTP "
+              + ctx.statusCode() + ")"));
+    }
   }
 }
