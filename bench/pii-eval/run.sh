@@ -10,7 +10,7 @@ export FULCRUM_SHARED="${FULCRUM_SHARED:-$ROOT/../shared}"
 WORK="$ROOT/bench/pii-eval/target"
 mkdir -p "$WORK" "$ROOT/bench/results"
 
-(cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests -pl bench/jmh -am package)
+(cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests -Pbench -pl bench/jmh -am package)
 JAR="$ROOT/bench/jmh/target/benchmarks.jar"
 "$JAVA_HOME/bin/java" -cp "$JAR" dev.fulcrum.bench.privacy.PiiEval export "$WORK/texts.json"
 

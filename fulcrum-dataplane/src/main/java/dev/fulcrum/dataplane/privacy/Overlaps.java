@@ -9,9 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Picks a set of non-overlapping entities from overlapping findings. Candidates are ranked by
- * score (higher first), then length (longer first), then {@link #priority type priority}, then
- * start (earlier first); each is kept unless it overlaps one already kept. O(n log n).
+ * Picks a set of non-overlapping entities from overlapping findings, in two tiers.
+ *
+ * <p>First the validated findings (formats and checksums: cards, IBANs, phone numbers, e-mail,
+ * secrets...) compete among themselves. Then the {@linkplain #isModelGuess model guesses} (people,
+ * places, organizations, groups): a guess overlapping a kept validated finding is cut back to its
+ * parts outside it, and a part survives only if it still holds a letter, so a phone number read
+ * as part of an address stays a phone number while the address keeps its words. Within a tier,
+ * candidates are ranked by score (higher first), then length (longer first), then {@link
+ * #priority type priority}, then start (earlier first); each is kept unless it overlaps one
+ * already kept. O(n log n).
  */
 final class Overlaps {
   static final Comparator<Entity> RANK = Comparator.comparingDouble(Entity::score).reversed()
@@ -21,17 +28,75 @@ final class Overlaps {
 
   private Overlaps() {}
 
-  /** The kept entities, sorted by start. */
-  static List<Entity> resolve(List<Entity> candidates) {
-    List<Entity> ranked = new ArrayList<>(candidates);
-    ranked.sort(RANK);
+  /** The kept entities, sorted by start; {@code text} is what the offsets index into. */
+  static List<Entity> resolve(CharSequence text, List<Entity> candidates) {
+    List<Entity> validated = new ArrayList<>();
+    List<Entity> guesses = new ArrayList<>();
+    for (Entity e : candidates) {
+      (isModelGuess(e.type()) ? guesses : validated).add(e);
+    }
     TreeMap<Integer, Entity> kept = new TreeMap<>();
-    for (Entity e : ranked) {
+    keepRanked(validated, kept);
+    if (!guesses.isEmpty()) {
+      List<Entity> outside = new ArrayList<>(guesses.size());
+      for (Entity guess : guesses) {
+        cutAround(text, guess, kept, outside);
+      }
+      keepRanked(outside, kept);
+    }
+    return List.copyOf(kept.values());
+  }
+
+  /** People, places, organizations and groups: found by a statistical model, not validated. */
+  static boolean isModelGuess(EntityType type) {
+    return switch (type) {
+      case PERSON, LOCATION, ORGANIZATION, NRP -> true;
+      default -> false;
+    };
+  }
+
+  private static void keepRanked(List<Entity> candidates, TreeMap<Integer, Entity> kept) {
+    candidates.sort(RANK);
+    for (Entity e : candidates) {
       if (!collides(kept, e)) {
         kept.put(e.start(), e);
       }
     }
-    return List.copyOf(kept.values());
+  }
+
+  /** Adds the parts of {@code guess} outside every kept entity that still hold a letter. */
+  private static void cutAround(CharSequence text, Entity guess, TreeMap<Integer, Entity> kept,
+      List<Entity> out) {
+    int from = guess.start();
+    Map.Entry<Integer, Entity> before = kept.lowerEntry(guess.start());
+    if (before != null && before.getValue().end() > from) {
+      from = before.getValue().end();
+    }
+    for (Entity inside : kept.subMap(guess.start(), true, guess.end(), false).values()) {
+      addPart(text, guess, from, inside.start(), out);
+      from = Math.max(from, inside.end());
+    }
+    addPart(text, guess, from, guess.end(), out);
+  }
+
+  private static void addPart(CharSequence text, Entity guess, int start, int end,
+      List<Entity> out) {
+    if (start == guess.start() && end == guess.end()) {
+      out.add(guess);
+      return;
+    }
+    while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+      end--;
+    }
+    for (int i = start; i < end; i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        out.add(new Entity(guess.type(), start, end, guess.score()));
+        return;
+      }
+    }
   }
 
   private static boolean collides(TreeMap<Integer, Entity> kept, Entity e) {

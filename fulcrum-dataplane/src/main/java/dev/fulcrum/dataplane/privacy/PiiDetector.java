@@ -21,8 +21,10 @@ import java.util.Set;
  * normalized} (NFKC, invisible characters removed) so obfuscated values are still found; every
  * recognizer runs over the normalized window; findings are mapped back to offsets in the
  * original text, filtered by {@link Builder#minScore minimum score} and {@link
- * Builder#enabledTypes enabled types}, and overlaps are resolved: the higher score wins, then the
- * longer span, then a fixed type priority (SECRET, CREDIT_CARD, IBAN_CODE, US_SSN,
+ * Builder#enabledTypes enabled types}, and overlaps are resolved: validated findings (formats,
+ * checksums) first, then the model's people, places, organizations and groups, cut back to
+ * where they do not overlap a validated finding. Within each tier the higher score wins, then
+ * the longer span, then a fixed type priority (SECRET, CREDIT_CARD, IBAN_CODE, US_SSN,
  * EMAIL_ADDRESS, PHONE_NUMBER, IP_ADDRESS, URL, PERSON, LOCATION, ORGANIZATION, NRP, DATE_TIME,
  * DOMAIN_NAME), then the earlier start.
  *
@@ -98,7 +100,7 @@ public final class PiiDetector {
       }
       core += WINDOW;
     } while (core < length);
-    return Overlaps.resolve(candidates);
+    return Overlaps.resolve(text, candidates);
   }
 
   private static void run(Recognizer recognizer, String text, List<Entity> out) {

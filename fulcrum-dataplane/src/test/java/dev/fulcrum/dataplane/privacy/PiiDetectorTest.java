@@ -159,6 +159,44 @@ class PiiDetectorTest {
   }
 
   @Test
+  void validatedPhoneNumberBeatsAModelGuessSpanningItAndTheGuessKeepsItsWords() {
+    String text = "Hungary 34796\n(37) 788-063-Office";
+    int phone = text.indexOf("(37)");
+    PiiDetector both = detectorOf(
+        fixed(EntityType.LOCATION, 0, text.length(), 0.95),
+        fixed(EntityType.PHONE_NUMBER, phone, phone + "(37) 788-063".length(), 0.6));
+
+    List<Entity> found = both.analyze(text);
+
+    assertThat(found).extracting(Entity::type)
+        .containsExactly(EntityType.LOCATION, EntityType.PHONE_NUMBER, EntityType.LOCATION);
+    assertThat(found).extracting(e -> text.substring(e.start(), e.end()))
+        .containsExactly("Hungary 34796", "(37) 788-063", "Office");
+  }
+
+  @Test
+  void modelGuessLeftWithoutALetterOutsideValidatedFindingsIsDropped() {
+    String text = "call 082 490 1693 now";
+    int phone = text.indexOf("082");
+    PiiDetector both = detectorOf(
+        fixed(EntityType.LOCATION, phone - 1, phone + 13, 0.98),
+        fixed(EntityType.PHONE_NUMBER, phone, phone + 12, 0.6));
+
+    assertThat(both.analyze(text)).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.PHONE_NUMBER));
+  }
+
+  @Test
+  void modelGuessesStillCompeteByScoreAmongThemselves() {
+    String text = "Paris Hilton";
+    PiiDetector both = detectorOf(fixed(EntityType.LOCATION, 0, 5, 0.7),
+        fixed(EntityType.PERSON, 0, 12, 0.9));
+
+    assertThat(both.analyze(text)).singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo(EntityType.PERSON));
+  }
+
+  @Test
   void analyzesEmptyText() {
     assertThat(detector.analyze("")).isEmpty();
   }

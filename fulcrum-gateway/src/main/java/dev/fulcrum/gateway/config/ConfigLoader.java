@@ -131,18 +131,15 @@ public final class ConfigLoader {
   private static AuditConfig audit(ConfigNode node, Path stateDir) {
     node.allowOnly("enabled", "keyset", "checkpoint-events", "checkpoint-interval");
     AuditConfig d = AuditConfig.defaults();
-    String enabled = node.string("enabled", "true");
-    if (!enabled.equals("true") && !enabled.equals("false")) {
-      throw node.field("enabled").error("must be true or false, got '" + enabled + "'");
-    }
-    return new AuditConfig(Boolean.parseBoolean(enabled),
+    return new AuditConfig(node.bool("enabled", true),
         file(node, "keyset", stateDir.resolve(d.keyset())),
         node.longValue("checkpoint-events", d.checkpointEvents(), 1),
         positive(node, "checkpoint-interval", d.checkpointInterval()));
   }
 
   private static PrivacyConfig privacy(ConfigNode node, Path stateDir) {
-    node.allowOnly("default-action", "actions", "scan-budget", "min-score", "hash-secret");
+    node.allowOnly("default-action", "actions", "scan-budget", "min-score", "hash-secret",
+        "names");
     PrivacyConfig d = PrivacyConfig.defaults();
     SanitizationPolicy policy = SanitizationPolicy.of(node.enumeration("default-action",
         Action.class, d.policy().defaultAction()));
@@ -156,22 +153,19 @@ public final class ConfigLoader {
         .toArray(String[]::new));
     return new PrivacyConfig(policy, positive(node, "scan-budget", d.scanBudget()),
         node.number("min-score", d.minScore(), 0, 1),
-        file(node, "hash-secret", stateDir.resolve(d.hashSecret())));
+        file(node, "hash-secret", stateDir.resolve(d.hashSecret())),
+        node.bool("names", d.names()));
   }
 
   private static DriftSettings drift(ConfigNode node) {
     node.allowOnly("enabled", "reference-size", "window", "check-every", "embedding-rate",
         "webhook");
     DriftSettings d = DriftSettings.defaults();
-    String enabled = node.string("enabled", "true");
-    if (!enabled.equals("true") && !enabled.equals("false")) {
-      throw node.field("enabled").error("must be true or false, got '" + enabled + "'");
-    }
     String webhook = node.string("webhook", "");
     if (!webhook.isEmpty() && !webhook.matches("https?://.+")) {
       throw node.field("webhook").error("must be an http(s) URL, got '" + webhook + "'");
     }
-    return new DriftSettings(Boolean.parseBoolean(enabled),
+    return new DriftSettings(node.bool("enabled", true),
         node.integer("reference-size", d.referenceSize(), 50, 1_000_000),
         positive(node, "window", d.window()), positive(node, "check-every", d.checkEvery()),
         node.number("embedding-rate", d.embeddingRate(), 0, 1), webhook);

@@ -88,6 +88,15 @@ final class ConfigNode {
     return has(name) ? field(name).text() : fallback;
   }
 
+  boolean bool(String name, boolean fallback) {
+    String raw = string(name, Boolean.toString(fallback)).strip();
+    return switch (raw) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw field(name).error("must be true or false, got '" + raw + "'");
+    };
+  }
+
   int integer(String name, int fallback, int min, int max) {
     if (!has(name)) {
       return fallback;

@@ -22,16 +22,8 @@ public record MetricsConfig(boolean enabled, boolean tenantLabels, int maxFeatur
 
   static MetricsConfig from(ConfigNode node) {
     node.allowOnly("enabled", "tenant-labels", "max-features");
-    return new MetricsConfig(flag(node, "enabled", true), flag(node, "tenant-labels", false),
+    return new MetricsConfig(node.bool("enabled", true), node.bool("tenant-labels", false),
         node.integer("max-features", DEFAULT_MAX_FEATURES, 0, 10_000));
   }
 
-  private static boolean flag(ConfigNode node, String name, boolean fallback) {
-    String raw = node.string(name, Boolean.toString(fallback)).strip();
-    return switch (raw) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw node.field(name).error("must be true or false, got '" + raw + "'");
-    };
-  }
 }

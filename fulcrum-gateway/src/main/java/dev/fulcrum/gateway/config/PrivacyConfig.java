@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param minScore entities scored below this are ignored
  * @param hashSecret a local secret from which each tenant's HASH key is derived; created on
  *     first start
+ * @param names whether the local name-and-location model runs besides the pattern recognizers
+ *     (on by default; off leaves PERSON, LOCATION, ORGANIZATION and NRP undetected)
  */
 public record PrivacyConfig(SanitizationPolicy policy, Duration scanBudget, double minScore,
-    Path hashSecret) {
+    Path hashSecret, boolean names) {
   public PrivacyConfig {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(scanBudget, "scanBudget");
@@ -26,10 +28,10 @@ public record PrivacyConfig(SanitizationPolicy policy, Duration scanBudget, doub
   public static PrivacyConfig defaults() {
     return new PrivacyConfig(SanitizationPolicy.of(
         dev.fulcrum.dataplane.privacy.sanitize.Action.PSEUDONYMIZE), Duration.ofMillis(100),
-        0.5, Path.of("fulcrum-hash.secret"));
+        0.5, Path.of("fulcrum-hash.secret"), true);
   }
 
   public PrivacyConfig withHashSecret(Path path) {
-    return new PrivacyConfig(policy, scanBudget, minScore, path);
+    return new PrivacyConfig(policy, scanBudget, minScore, path, names);
   }
 }

@@ -9,6 +9,8 @@ import dev.fulcrum.controlplane.drift.DriftAlert;
 import dev.fulcrum.controlplane.drift.WebhookNotifier;
 import dev.fulcrum.dataplane.observe.Observers;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.Recognizer;
+import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
 import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
 import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
 import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
@@ -176,12 +178,17 @@ public final class Fulcrum implements AutoCloseable {
   }
 
   /**
-   * The privacy scan: the pattern recognizers, bounded by the configured budget, scanning large
-   * requests on their own threads (a full queue fails the scan closed).
+   * The privacy scan: the pattern recognizers and (unless switched off) the name-and-location
+   * model, bounded by the configured budget, scanning large requests on their own threads (a full
+   * queue fails the scan closed).
    */
   private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
+    List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
+    if (config.privacy().names()) {
+      recognizers.add(NerRecognizer.load());
+    }
     PiiDetector detector = PiiDetector.builder()
-        .recognizers(PatternRecognizers.all())
+        .recognizers(recognizers)
         .minScore(config.privacy().minScore())
         .clock(clock)
         .build();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.privacy.Entity;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
 import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
 import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers.PhoneLeniency;
 import java.io.IOException;
@@ -110,12 +111,16 @@ public final class PiiEval {
     System.out.print(markdown);
   }
 
-  /** The detector under evaluation: every pattern recognizer, default thresholds. */
+  /**
+   * The detector under evaluation, as the gateway runs it by default: every pattern recognizer
+   * and the name-and-location model, default thresholds.
+   */
   static PiiDetector detector(PhoneLeniency leniency, List<String> regions) {
     List<dev.fulcrum.dataplane.privacy.Recognizer> recognizers =
         new ArrayList<>(PatternRecognizers.all());
     recognizers.replaceAll(r -> r.getClass().getSimpleName().equals("PhoneRecognizer")
         ? PatternRecognizers.phone(regions, leniency) : r);
+    recognizers.add(NerRecognizer.load());
     return PiiDetector.builder().recognizers(recognizers).build();
   }
 

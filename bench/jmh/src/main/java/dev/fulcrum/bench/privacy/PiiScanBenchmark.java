@@ -2,7 +2,10 @@ package dev.fulcrum.bench.privacy;
 
 import dev.fulcrum.core.privacy.Entity;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.Recognizer;
+import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
 import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scan time of the privacy detector (every pattern recognizer, default settings) on realistic
- * prompts: English prose with a few PII values (a name, an e-mail, a phone number, a card, an IP
- * address, a URL) per kilobyte. Single-threaded; reports the time of one scan.
+ * Scan time of the privacy detector on realistic prompts: English prose with a few PII values (a
+ * name, an e-mail, a phone number, a card, an IP address, a URL) per kilobyte. {@code names}
+ * chooses the gateway's default (every pattern recognizer and the name-and-location model) or
+ * the pattern recognizers alone. Single-threaded; reports the time of one scan.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
@@ -42,12 +46,19 @@ public class PiiScanBenchmark {
   @Param({"1024", "16384"})
   public int size;
 
+  @Param({"true", "false"})
+  public boolean names;
+
   private PiiDetector detector;
   private String prompt;
 
   @Setup
   public void setUp() {
-    detector = PiiDetector.builder().recognizers(PatternRecognizers.all()).build();
+    List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
+    if (names) {
+      recognizers.add(NerRecognizer.load());
+    }
+    detector = PiiDetector.builder().recognizers(recognizers).build();
     StringBuilder text = new StringBuilder(size);
     while (text.length() < size) {
       text.append(PARAGRAPH);
