@@ -52,6 +52,10 @@ class LimitsIT {
   static final String BODY =
       "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
+  /** A range that holds today's usage even if a day (or month) ends during the test. */
+  static final String AROUND_TODAY = "from=" + LocalDate.now(ZoneOffset.UTC).minusDays(1)
+      + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1);
+
   static FakeUpstream upstream;
   static TestGateway gateway;
 
@@ -137,7 +141,8 @@ class LimitsIT {
     }
     assertThat(chat(gateway, TestGateway.KEY, "chat-paid").statusCode()).isEqualTo(200);
 
-    var usage = admin(gateway, "GET", "/admin/v1/usage?tenant=meter&group_by=feature", null);
+    var usage = admin(gateway, "GET", "/admin/v1/usage?tenant=meter&group_by=feature&"
+        + AROUND_TODAY, null);
 
     assertThat(usage.statusCode()).isEqualTo(200);
     JsonNode body = json(usage);
@@ -241,7 +246,7 @@ class LimitsIT {
     }
 
     try (TestGateway after = TestGateway.start(config, variables)) {
-      var usage = admin(after, "GET", "/admin/v1/usage", null);
+      var usage = admin(after, "GET", "/admin/v1/usage?" + AROUND_TODAY, null);
 
       assertThat(json(usage).path("rows").get(0).path("tenant").asText()).isEqualTo("acme");
       assertThat(json(usage).path("rows").get(0).path("requests").asLong()).isEqualTo(5);
