@@ -30,22 +30,20 @@ import org.slf4j.LoggerFactory;
  * in Redis when {@code store.redis} names one), the {@link Limiter}, the usage ledger in the
  * store, and opt-in DP telemetry. Gives the pipeline its admission and an observer, and the
  * HTTP server the {@code /admin/v1/usage} and {@code /admin/v1/telemetry/release} routes.
- * {@link #close()} writes the ledger's last counts and disconnects.
+ * {@link #close()} writes the ledger's last counts and disconnects; close it before the store.
  */
 public final class Limits implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Limits.class);
 
   private final RateCounters counters;
-  private final Database database;
   private final UsageLedger ledger;
   private final Limiter limiter;
   private final Optional<UsageTelemetry> telemetry;
   private final Clock clock;
 
-  private Limits(RateCounters counters, Database database, UsageLedger ledger, Limiter limiter,
+  private Limits(RateCounters counters, UsageLedger ledger, Limiter limiter,
       Optional<UsageTelemetry> telemetry, Clock clock) {
     this.counters = counters;
-    this.database = database;
     this.ledger = ledger;
     this.limiter = limiter;
     this.telemetry = telemetry;
@@ -53,18 +51,19 @@ public final class Limits implements AutoCloseable {
   }
 
   /**
-   * Connects the counters and opens the ledger in the config's store.
+   * Connects the counters and opens the ledger in {@code database}, which must stay open until
+   * this is closed. One pool per store: on SQLite a second pool on the same file would make
+   * writers fail with "database is locked" instead of waiting their turn.
    *
+   * @param database the control plane's store ({@code store.url})
    * @throws IllegalStateException when {@code store.redis} names a Redis that cannot be reached
    * @throws dev.fulcrum.controlplane.store.StoreException when the store fails
    */
-  public static Limits start(FulcrumConfig config, Clock clock) {
+  public static Limits start(FulcrumConfig config, Database database, Clock clock) {
     String redis = config.store().redis();
     RateCounters counters = redis.isEmpty() ? RateCounters.inMemory(clock)
         : RateCounters.redis(redis, clock);
-    Database database = null;
     try {
-      database = Database.open(config.store().url());
       UsageLedger ledger = UsageLedger.builder(database).clock(clock).build();
       Limiter limiter = Limiter.builder(counters)
           .limits(byTenant(config.tenants()))
@@ -74,14 +73,11 @@ public final class Limits implements AutoCloseable {
       Optional<UsageTelemetry> telemetry = config.telemetry().enabled()
           ? Optional.of(new UsageTelemetry(ledger, telemetry(database, config.telemetry(), clock)))
           : Optional.empty();
-      log.info("limits: {}; usage ledger in {}; telemetry {}", counters, config.store().url(),
+      log.info("limits: {}; usage ledger in {}; telemetry {}", counters, database,
           telemetry.isPresent() ? "on" : "off");
-      return new Limits(counters, database, ledger, limiter, telemetry, clock);
+      return new Limits(counters, ledger, limiter, telemetry, clock);
     } catch (RuntimeException e) {
       counters.close();
-      if (database != null) {
-        database.close();
-      }
       throw e;
     }
   }
@@ -105,13 +101,13 @@ public final class Limits implements AutoCloseable {
     return new UsageApi(ledger, telemetry, clock, !adminKeyHashes.isEmpty());
   }
 
+  /** Writes the ledger's last counts and disconnects the counters; the store stays open. */
   @Override
   public void close() {
     try {
       ledger.close();
     } finally {
       counters.close();
-      database.close();
     }
   }
 

@@ -89,7 +89,7 @@ public final class Fulcrum implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
-      limits = Limits.start(config, clock); // limits
+      limits = Limits.start(config, controlPlane.database(), clock); // limits
       RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
       LocalModel localModel = new LocalModel();
       GatewayMetrics metrics = GatewayMetrics.start(config, backends);
