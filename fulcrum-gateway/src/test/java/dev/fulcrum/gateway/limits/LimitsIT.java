@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.json.Json;
+import dev.fulcrum.gateway.config.ConfigLoader;
+import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.testing.TestGateway;
+import dev.fulcrum.gateway.wiring.Fulcrum;
 import dev.fulcrum.inference.testing.FakeUpstream;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -229,24 +233,32 @@ class LimitsIT {
 
   @Test
   void usageAnsweredBeforeAShutdownIsThereAfterTheRestart() throws Exception {
-    String config = """
-        store: { url: "sqlite:${STORE}" }
+    String yaml = """
         backends: [ { name: box, kind: simulated, placement: LOCAL } ]
         models: [ { name: chat, routes: [ { backend: box, model: local-chat } ] } ]
         tenants: [ { id: acme, api-keys: [ "${KEY_HASH}" ] } ]
         admin: { api-keys: [ "${ADMIN}" ] }
         """;
-    Map<String, String> variables = Map.of("ADMIN", ApiKeyHash.of(ADMIN_KEY), "STORE",
-        java.nio.file.Files.createTempDirectory("fulcrum-usage-").resolve("store.db")
-            .toString());
-    try (TestGateway before = TestGateway.start(config, variables)) {
+    FulcrumConfig config = ConfigLoader.withVariables(Map.of("ADMIN", ApiKeyHash.of(ADMIN_KEY),
+            "KEY_HASH", ApiKeyHash.of(TestGateway.KEY))).parse("restart.yaml", yaml).withPort(0)
+        .withStateIn(TestGateway.tempDir());
+    HttpClient client = HttpClient.newHttpClient();
+    try (Fulcrum before = Fulcrum.start(config)) {
       for (int i = 0; i < 5; i++) {
-        assertThat(chat(before, TestGateway.KEY, "chat").statusCode()).isEqualTo(200);
+        var answer = client.send(HttpRequest.newBuilder(before.baseUrl().resolve(
+                "/v1/chat/completions"))
+            .header("authorization", "Bearer " + TestGateway.KEY)
+            .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted("chat"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
       }
     }
 
-    try (TestGateway after = TestGateway.start(config, variables)) {
-      var usage = admin(after, "GET", "/admin/v1/usage?" + AROUND_TODAY, null);
+    try (Fulcrum after = Fulcrum.start(config)) {
+      var usage = client.send(HttpRequest.newBuilder(after.baseUrl().resolve(
+              "/admin/v1/usage?" + AROUND_TODAY))
+          .header("authorization", "Bearer " + ADMIN_KEY).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
 
       assertThat(json(usage).path("rows").get(0).path("tenant").asText()).isEqualTo("acme");
       assertThat(json(usage).path("rows").get(0).path("requests").asLong()).isEqualTo(5);

@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedLimitsIT {
   static final String CONFIG = """
-      store: { url: "sqlite:${STORE}", redis: "${REDIS}" }
+      store: { redis: "${REDIS}" }
       backends: [ { name: box, kind: simulated, placement: LOCAL } ]
       models: [ { name: chat, routes: [ { backend: box, model: local-chat } ] } ]
       tenants:
@@ -48,10 +46,8 @@ class SharedLimitsIT {
     }
   }
 
-  private static TestGateway replica(String redis, String tenant) throws IOException {
-    Path store = Files.createTempDirectory("fulcrum-shared-").resolve("store.db");
-    return TestGateway.start(CONFIG, Map.of("STORE", store.toString(), "REDIS", redis,
-        "TENANT", tenant));
+  private static TestGateway replica(String redis, String tenant) {
+    return TestGateway.start(CONFIG, Map.of("REDIS", redis, "TENANT", tenant));
   }
 
   private static String redis() {
