@@ -9,7 +9,10 @@ import java.util.concurrent.CompletionStage;
  * Decides, before a request is routed, whether the tenant may send it: requests per minute,
  * tokens per minute, and budget. Implementations keep their counters where the deployment needs
  * them (in memory, or shared in Redis for exact limits across replicas) and learn actual usage
- * from the pipeline's outcomes.
+ * from the pipeline's outcomes ({@link Limiter}).
+ *
+ * <p>Called on an event loop for every request: must not block. A refused admission ends the
+ * request before routing, so no outcome is observed for it.
  */
 @FunctionalInterface
 public interface Admission {

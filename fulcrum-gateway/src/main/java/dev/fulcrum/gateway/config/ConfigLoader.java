@@ -69,7 +69,7 @@ public final class ConfigLoader {
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
     root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "privacy",
-        "metrics", "backends", "models", "tenants");
+        "metrics", "backends", "models", "tenants", "telemetry");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
@@ -80,7 +80,8 @@ public final class ConfigLoader {
     return new FulcrumConfig(name, server, backends, routing, tenants, health, store,
         admin(root.object("admin")), audit(root.object("audit"), stateDir),
         tokens(root.object("tokens"), stateDir), drift(root.object("drift")),
-        privacy(root.object("privacy"), stateDir), MetricsConfig.from(root.object("metrics")));
+        privacy(root.object("privacy"), stateDir), MetricsConfig.from(root.object("metrics")),
+        LimitsSections.telemetry(root.object("telemetry"), tenants));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -93,11 +94,12 @@ public final class ConfigLoader {
   }
 
   private static StoreConfig store(ConfigNode node) {
-    node.allowOnly("url", "poll");
+    node.allowOnly("url", "poll", "redis");
     String url = node.string("url", StoreConfig.DEFAULT_URL);
+    String redis = LimitsSections.redis(node);
     try {
       return new StoreConfig(StoreUrl.parse(url), node.duration("poll",
-          url.startsWith("sqlite:") ? Duration.ZERO : Duration.ofMillis(500)));
+          url.startsWith("sqlite:") ? Duration.ZERO : Duration.ofMillis(500)), redis);
     } catch (IllegalArgumentException e) {
       throw node.field("url").error(e.getMessage());
     }
@@ -366,7 +368,7 @@ public final class ConfigLoader {
     Set<String> keys = new HashSet<>();
     for (ConfigNode node : root.list("tenants")) {
       node.asObject("{ id: acme, api-keys: [ \"sha256:…\" ] }");
-      node.allowOnly("id", "api-keys", "privacy", "trust-zone");
+      node.allowOnly("id", "api-keys", "privacy", "trust-zone", "limits");
       String id = node.string("id");
       Tenant tenant;
       try {
@@ -393,7 +395,8 @@ public final class ConfigLoader {
       if (hashes.isEmpty()) {
         throw node.error("has no api-keys; add at least one (bin/fulcrum key hash YOUR_KEY)");
       }
-      tenants.add(new TenantConfig(tenant, hashes));
+      tenants.add(new TenantConfig(tenant, hashes,
+          LimitsSections.tenantLimits(node.object("limits"))));
     }
     if (tenants.isEmpty()) {
       throw root.error("defines no tenants, so no API key would be accepted; add a tenants: "

@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param drift drift monitoring of the live traffic
  * @param privacy scanning and sanitization
  * @param metrics the Prometheus endpoint and its label limits
+ * @param telemetry opt-in differentially private usage telemetry
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
     StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
-    DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics) {
+    DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics,
+    TelemetryConfig telemetry) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -42,22 +44,32 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     Objects.requireNonNull(routing, "routing");
     tenants = List.copyOf(tenants);
     health = Map.copyOf(health);
+    Objects.requireNonNull(telemetry, "telemetry");
+  }
+
+  /** A config with telemetry off. */
+  public FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
+      RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
+      StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
+      DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics) {
+    this(source, server, backends, routing, tenants, health, store, admin, audit, tokens, drift,
+        privacy, metrics, TelemetryConfig.DISABLED);
   }
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens, drift, privacy, metrics);
+        store, admin, audit, tokens, drift, privacy, metrics, telemetry);
   }
 
   /** The same config with its store, audit keyset and token keyset under {@code dir}. */
   public FulcrumConfig withStateIn(java.nio.file.Path dir) {
     return new FulcrumConfig(source, server, backends, routing, tenants, health,
         new StoreConfig(dev.fulcrum.controlplane.store.StoreUrl.parse("sqlite:"
-            + dir.resolve("fulcrum.db")), java.time.Duration.ZERO), admin,
+            + dir.resolve("fulcrum.db")), java.time.Duration.ZERO, store.redis()), admin,
         new AuditConfig(audit.enabled(), dir.resolve("audit.keyset.json"),
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
             tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")),
-        metrics);
+        metrics, telemetry);
   }
 }

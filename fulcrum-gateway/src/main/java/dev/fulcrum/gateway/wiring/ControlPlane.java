@@ -126,6 +126,11 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
     return current;
   }
 
+  /** The store, for components that keep their own tables in it (limits: the usage ledger). */
+  public Database database() {
+    return database;
+  }
+
   public ModelRegistry registry() {
     return registry;
   }

@@ -33,6 +33,7 @@ import dev.fulcrum.gateway.http.GatewayServer;
 import dev.fulcrum.gateway.metrics.GatewayMetrics;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
+import dev.fulcrum.gateway.limits.Limits; // limits
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -85,16 +86,20 @@ public final class Fulcrum implements AutoCloseable {
         .setPreferNativeTransport(true));
     Backends backends = null;
     ControlPlane controlPlane = null;
+    Limits limits = null; // limits
     try {
       Clock clock = Clock.systemUTC();
       controlPlane = ControlPlane.start(config, clock);
       backends = Backends.of(createBackends(vertx, config.backends()), config.health(), clock);
+      limits = Limits.start(config, controlPlane.database(), clock); // limits
       RolloutFeed rolloutFeed = new RolloutFeed(controlPlane.rollouts());
       LocalModel localModel = new LocalModel();
       GatewayMetrics metrics = GatewayMetrics.start(config, backends);
       metrics.watch(controlPlane.rollouts());
       List<RequestObserver> observers = new ArrayList<>(List.of(rolloutFeed, metrics));
       List<AutoCloseable> resources = new ArrayList<>(List.of(rolloutFeed, localModel, metrics));
+      observers.add(limits.observer()); // limits: token reconciliation and the usage ledger
+      resources.add(limits); // limits: closing writes the usage ledger's last counts
       DriftService drift = null;
       if (config.drift().enabled()) {
         drift = new DriftService(config.drift(), text -> localModel.embed(List.of(text))
@@ -108,6 +113,7 @@ public final class Fulcrum implements AutoCloseable {
           .privacy(privacy)
           .clock(clock)
           .retryBudget(RetryBudget.standard())
+          .admission(limits.admission()) // limits
           .observer(Observers.of(observers))
           .recorder(controlPlane.audit().<Recorder>map(audit ->
               new AuditRecorder(audit, metrics.auditTimer())).orElse(Recorder.NONE))
@@ -124,6 +130,7 @@ public final class Fulcrum implements AutoCloseable {
       if (drift != null && !config.admin().apiKeyHashes().isEmpty()) {
         mounts.add(new DriftAdmin(drift));
       }
+      mounts.add(limits.adminRoutes(config.admin().apiKeyHashes())); // limits
       var deps = new GatewayServer.Dependencies(pipeline,
           new Authenticator(tenants(config.tenants()), tokens, config.tokens().audience()),
           config.tokens().defaultTtl(), controlPlane, backends, Instant.now().getEpochSecond(),
@@ -135,6 +142,9 @@ public final class Fulcrum implements AutoCloseable {
       return new Fulcrum(vertx, backends, controlPlane, server, config.server().host(),
           List.copyOf(resources));
     } catch (RuntimeException | java.util.concurrent.TimeoutException e) {
+      if (limits != null) { // limits
+        limits.close();
+      }
       if (backends != null) {
         backends.close();
       }
