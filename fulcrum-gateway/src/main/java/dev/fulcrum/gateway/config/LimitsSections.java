@@ -72,7 +72,7 @@ final class LimitsSections {
       }
       optedIn.add(id);
     }
-    return new TelemetryConfig(bool(node, "enabled", false), mechanism, dailyEpsilon, dailyDelta,
+    return new TelemetryConfig(node.bool("enabled", false), mechanism, dailyEpsilon, dailyDelta,
         new ContributionBounds(bounds.longValue("requests", d.bounds().maxRequests(), 1),
             bounds.longValue("tokens", d.bounds().maxTokens(), 1)), optedIn);
   }
@@ -117,14 +117,4 @@ final class LimitsSections {
     }
   }
 
-  private static boolean bool(ConfigNode node, String field, boolean fallback) {
-    if (!node.has(field)) {
-      return fallback;
-    }
-    String raw = node.field(field).text().strip();
-    if (!raw.equals("true") && !raw.equals("false")) {
-      throw node.field(field).error("must be true or false, got '" + raw + "'");
-    }
-    return raw.equals("true");
-  }
 }
