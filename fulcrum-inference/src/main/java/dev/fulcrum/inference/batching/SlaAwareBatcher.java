@@ -310,19 +310,21 @@ final class SlaAwareBatcher<I, O> implements AdaptiveBatcher<I, O> {
             : null;
     if (failure == null) {
       model.observe(size, elapsed);
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).future.complete(results.get(i));
-      }
-    } else {
-      batch.forEach(member -> member.future.completeExceptionally(failure));
     }
-    lock.lock();
+    lock.lock(); // counted before any caller hears back, so stats() then includes this batch
     try {
       inFlight--;
       batches++;
       items += size;
     } finally {
       lock.unlock();
+    }
+    if (failure == null) {
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).future.complete(results.get(i));
+      }
+    } else {
+      batch.forEach(member -> member.future.completeExceptionally(failure));
     }
     drain();
   }
