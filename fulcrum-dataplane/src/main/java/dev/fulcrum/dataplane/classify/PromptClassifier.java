@@ -12,8 +12,10 @@ public interface PromptClassifier {
 
   /**
    * Classifies one prompt, typically the last user message of a chat request. Any text is
-   * accepted, in any language; very long prompts are classified from their beginning and end, so
-   * the cost per call is bounded. A blank prompt is {@code SIMPLE}/{@code CHAT} with confidence 1.
+   * accepted, in any language. The model reads the start of the prompt (the embedding sees at most
+   * its first 128 tokens) plus a few surface features of the whole text (length, lines, code,
+   * questions), so the cost per call is bounded whatever the prompt's length. A blank prompt is
+   * {@code SIMPLE}/{@code CHAT} with confidence 1.
    *
    * @param prompt the prompt text, not null
    * @return the labels and their confidences
