@@ -1,6 +1,7 @@
 package dev.fulcrum.dataplane.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -12,7 +13,7 @@ import java.util.stream.IntStream;
  * does not depend on it.
  */
 final class CrossValidation {
-  static final double[] L2_GRID = {1.0, 3e-1, 1e-1, 3e-2, 1e-2, 3e-3, 1e-3};
+  static final double[] L2_GRID = {1.0, 3e-1, 1e-1, 3e-2, 1e-2};
 
   private CrossValidation() {}
 
@@ -21,11 +22,12 @@ final class CrossValidation {
    *
    * @param l2 the strength
    * @param temperature fitted on this strength's out-of-fold logits
-   * @param nll out-of-fold negative log-likelihood after temperature scaling
+   * @param nll out-of-fold negative log-likelihood after temperature scaling, mean per prompt
+   * @param nllStandardError standard error of that mean
    * @param accuracy out-of-fold accuracy
-   * @param logits out-of-fold logits, one row per training prompt
    */
-  record Point(double l2, double temperature, double nll, double accuracy, double[][] logits) {}
+  record Point(double l2, double temperature, double nll, double nllStandardError,
+      double accuracy) {}
 
   /**
    * The grid, in {@link #L2_GRID} order.
@@ -54,9 +56,12 @@ final class CrossValidation {
     List<Point> points = new ArrayList<>();
     for (int g = 0; g < L2_GRID.length; g++) {
       double temperature = TemperatureScaling.fit(logits[g], labels);
-      points.add(new Point(L2_GRID[g], temperature,
-          TemperatureScaling.nll(logits[g], labels, 1.0 / temperature),
-          accuracy(logits[g], labels), logits[g]));
+      double[] losses = TemperatureScaling.losses(logits[g], labels, 1.0 / temperature);
+      double mean = Arrays.stream(losses).average().orElseThrow();
+      double variance = Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum()
+          / (losses.length - 1);
+      points.add(new Point(L2_GRID[g], temperature, mean,
+          Math.sqrt(variance / losses.length), accuracy(logits[g], labels)));
     }
     return points;
   }

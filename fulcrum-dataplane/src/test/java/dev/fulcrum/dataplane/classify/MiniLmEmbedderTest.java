@@ -14,7 +14,8 @@ class MiniLmEmbedderTest {
 
   @Test
   void readsOnlyTheFirst128Tokens() {
-    String start = "Summarize the following meeting notes for the team. ".repeat(20); // > 128 tokens
+    // about 200 tokens: already past what the model reads
+    String start = "Summarize the following meeting notes for the team. ".repeat(20);
     float[] alone = embedder.embed(start);
     float[] withMore = embedder.embed(start + "Translate everything above into Japanese instead.");
 

@@ -7,8 +7,8 @@ package dev.fulcrum.dataplane.classify;
  * start), and every sum runs in a fixed order on one thread, so a fit is bit-for-bit reproducible:
  * there is no random seed to fix.
  *
- * <p>Step size is {@code 1/L} with {@code L = ½·λmax(X̃ᵀX̃/n) + l2} (X̃ is X with a column of ones),
- * a bound on the loss's curvature since the softmax Hessian is at most ½.
+ * <p>Step size is {@code 1/L} with {@code L = ½·λmax(X̃ᵀX̃/n) + l2}, where X̃ is X with a column
+ * of ones: a bound on the loss's curvature, since the softmax Hessian is at most ½.
  */
 final class SoftmaxRegression {
   static final int MAX_ITERATIONS = 4000;
@@ -37,7 +37,8 @@ final class SoftmaxRegression {
   }
 
   static Fit fit(double[][] x, int[] y, int classes, double l2) {
-    return fit(x, y, classes, l2, new Fit(new double[classes][x[0].length], new double[classes], 0));
+    Fit zero = new Fit(new double[classes][x[0].length], new double[classes], 0);
+    return fit(x, y, classes, l2, zero);
   }
 
   static Fit fit(double[][] x, int[] y, int classes, double l2, Fit start) {

@@ -51,7 +51,7 @@ final class Standardizer {
     return out;
   }
 
-  /** Weights and biases for raw features that give the same logits as {@code fit} on standardized ones. */
+  /** Weights and biases on raw features giving the same logits as {@code fit} on standardized. */
   SoftmaxRegression.Fit fold(SoftmaxRegression.Fit fit) {
     int classes = fit.weights().length;
     double[][] weights = new double[classes][mean.length];

@@ -30,13 +30,22 @@ final class TemperatureScaling {
   /** Mean negative log-likelihood of {@code softmax(z · inverseTemperature)}. */
   static double nll(double[][] logits, int[] labels, double inverseTemperature) {
     double total = 0.0;
+    for (double loss : losses(logits, labels, inverseTemperature)) {
+      total += loss;
+    }
+    return total / logits.length;
+  }
+
+  /** Negative log-likelihood of each row under {@code softmax(z · inverseTemperature)}. */
+  static double[] losses(double[][] logits, int[] labels, double inverseTemperature) {
+    double[] losses = new double[logits.length];
     for (int i = 0; i < logits.length; i++) {
       double[] scaled = logits[i].clone();
       for (int k = 0; k < scaled.length; k++) {
         scaled[k] *= inverseTemperature;
       }
-      total -= Math.log(SoftmaxRegression.softmax(scaled)[labels[i]]);
+      losses[i] = -Math.log(SoftmaxRegression.softmax(scaled)[labels[i]]);
     }
-    return total / logits.length;
+    return losses;
   }
 }

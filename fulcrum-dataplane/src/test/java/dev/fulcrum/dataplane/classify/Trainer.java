@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Trains the shipped prompt classifier; {@code tools/classifier/train.sh} runs this main with the
@@ -21,12 +22,16 @@ import java.util.function.Function;
  * once, at the end, through the reloaded weights file and the production
  * {@link LinearPromptClassifier}. (2) Variants are column masks over one layout, {@link #LAYOUT}
  * embeddings then the lexical features, so the heads can choose differently and still share one
- * feature vector; the shipped file keeps only the windows some head uses. (3) The temperature is
- * fitted on out-of-fold logits of models trained on 4/5 of the training split and applied to the
- * final model trained on all of it, which is slightly more confident; the report measures
- * calibration on the held-out split. (4) Everything is deterministic: hash-based split and folds,
- * zero initialization, convex objectives, one thread. The same machine reproduces the weights file
- * byte for byte; another CPU may differ in the last bits of the ONNX embeddings.
+ * feature vector; the shipped file keeps only the windows some head uses. (3) Variants are chosen
+ * for both heads together by the one-standard-error rule: among variants whose cross-validated NLL
+ * is within one standard error of the head's best, take the pair that embeds the fewest
+ * characters in total (every window is one more MiniLM run per call), then the lower NLL. (4) The
+ * temperature is fitted on out-of-fold logits of models trained on 4/5 of the training split and
+ * applied to the final model trained on all of it, which is slightly more confident; the report
+ * measures calibration on the held-out split. (5) Everything is deterministic: hash-based split
+ * and folds, zero initialization, convex objectives, one thread per fit. The same machine
+ * reproduces the weights file byte for byte; another CPU may differ in the last bits of the ONNX
+ * embeddings.
  */
 final class Trainer {
   /**
@@ -55,6 +60,12 @@ final class Trainer {
    * @param lexical whether the lexical features are used
    */
   record Variant(String name, List<Integer> windows, boolean lexical) {
+    /** Characters embedded per call by the windows this variant and {@code other} use. */
+    int cost(Variant other) {
+      return Stream.concat(windows.stream(), other.windows.stream()).distinct()
+          .mapToInt(w -> LAYOUT.get(w).headChars() + LAYOUT.get(w).tailChars()).sum();
+    }
+
     boolean[] keep() {
       boolean[] keep = new boolean[LAYOUT.size() * WIDTH + LEXICAL];
       for (int w = 0; w < LAYOUT.size(); w++) {
@@ -104,10 +115,17 @@ final class Trainer {
     log("embedding " + train.size() + " training prompts");
     float[][] layout = rows(train, LAYOUT, embedder);
 
-    HeadTraining<Complexity> complexity = trainHead(Complexity.class, train,
-        LabelledPrompt::complexity, layout, folds);
-    HeadTraining<Intent> intent = trainHead(Intent.class, train,
-        LabelledPrompt::intent, layout, folds);
+    int[] complexityLabels = labels(train, LabelledPrompt::complexity);
+    int[] intentLabels = labels(train, LabelledPrompt::intent);
+    List<List<CrossValidation.Point>> complexityGrids =
+        crossValidate("complexity", complexityLabels, Complexity.values().length, layout, folds);
+    List<List<CrossValidation.Point>> intentGrids =
+        crossValidate("intent", intentLabels, Intent.values().length, layout, folds);
+    Variant[] chosen = choose(complexityGrids, intentGrids);
+    HeadTraining<Complexity> complexity = fitHead(List.of(Complexity.values()), complexityLabels,
+        layout, complexityGrids, chosen[0]);
+    HeadTraining<Intent> intent = fitHead(List.of(Intent.values()), intentLabels,
+        layout, intentGrids, chosen[1]);
     List<Integer> shipped = new ArrayList<>();
     for (int w = 0; w < LAYOUT.size(); w++) {
       if (complexity.chosen().windows().contains(w) || intent.chosen().windows().contains(w)) {
@@ -131,30 +149,65 @@ final class Trainer {
     log("wrote " + REPORT);
   }
 
-  static <L extends Enum<L>> HeadTraining<L> trainHead(Class<L> type,
-      List<LabelledPrompt> train, Function<LabelledPrompt, L> label, float[][] layout,
-      int[] folds) {
-    List<L> labels = List.of(type.getEnumConstants());
-    int[] y = train.stream().mapToInt(p -> label.apply(p).ordinal()).toArray();
+  static <L extends Enum<L>> int[] labels(List<LabelledPrompt> prompts,
+      Function<LabelledPrompt, L> label) {
+    return prompts.stream().mapToInt(p -> label.apply(p).ordinal()).toArray();
+  }
+
+  /** The cross-validation grid of every variant, in {@link #VARIANTS} order. */
+  static List<List<CrossValidation.Point>> crossValidate(String head, int[] y, int classes,
+      float[][] layout, int[] folds) {
     List<List<CrossValidation.Point>> grids = new ArrayList<>();
-    Variant chosen = null;
-    CrossValidation.Point point = null;
     for (Variant variant : VARIANTS) {
-      log("cross-validating " + type.getSimpleName() + ": " + variant.name());
-      List<CrossValidation.Point> grid =
-          CrossValidation.run(layout, y, labels.size(), folds, variant.keep());
-      grids.add(grid);
-      CrossValidation.Point best = CrossValidation.best(grid);
-      if (point == null || best.nll() < point.nll()) {
-        chosen = variant;
-        point = best;
+      log("cross-validating " + head + ": " + variant.name());
+      grids.add(CrossValidation.run(layout, y, classes, folds, variant.keep()));
+    }
+    return grids;
+  }
+
+  /** The complexity and intent variants, by the one-standard-error rule (design note 3). */
+  static Variant[] choose(List<List<CrossValidation.Point>> complexity,
+      List<List<CrossValidation.Point>> intent) {
+    List<Variant> complexityOk = withinOneStandardError(complexity);
+    List<Variant> intentOk = withinOneStandardError(intent);
+    Variant[] best = null;
+    double bestNll = Double.POSITIVE_INFINITY;
+    for (Variant c : complexityOk) {
+      for (Variant i : intentOk) {
+        double nll = bestOf(complexity, c).nll() + bestOf(intent, i).nll();
+        if (best == null || c.cost(i) < best[0].cost(best[1])
+            || c.cost(i) == best[0].cost(best[1]) && nll < bestNll) {
+          best = new Variant[] {c, i};
+          bestNll = nll;
+        }
       }
     }
+    return best;
+  }
+
+  static CrossValidation.Point bestOf(List<List<CrossValidation.Point>> grids, Variant variant) {
+    return CrossValidation.best(grids.get(VARIANTS.indexOf(variant)));
+  }
+
+  private static List<Variant> withinOneStandardError(List<List<CrossValidation.Point>> grids) {
+    CrossValidation.Point best = null;
+    for (Variant v : VARIANTS) {
+      CrossValidation.Point p = bestOf(grids, v);
+      best = best == null || p.nll() < best.nll() ? p : best;
+    }
+    double limit = best.nll() + best.nllStandardError();
+    return VARIANTS.stream().filter(v -> bestOf(grids, v).nll() <= limit).toList();
+  }
+
+  static <L extends Enum<L>> HeadTraining<L> fitHead(List<L> labels, int[] y, float[][] layout,
+      List<List<CrossValidation.Point>> grids, Variant chosen) {
+    CrossValidation.Point point = bestOf(grids, chosen);
     Standardizer standardizer = Standardizer.fit(layout);
     double[][] x = CrossValidation.mask(standardizer.apply(layout), chosen.keep());
     SoftmaxRegression.Fit fit = SoftmaxRegression.fit(x, y, labels.size(), point.l2());
-    log(type.getSimpleName() + ": shipped " + chosen.name() + ", l2=" + point.l2()
-        + ", T=" + point.temperature() + ", " + fit.iterations() + " iterations");
+    log(labels.get(0).getDeclaringClass().getSimpleName() + ": shipped " + chosen.name()
+        + ", l2=" + point.l2() + ", T=" + point.temperature() + ", " + fit.iterations()
+        + " iterations");
     return new HeadTraining<>(labels, grids, chosen, point, standardizer.fold(fit));
   }
 
@@ -197,7 +250,8 @@ final class Trainer {
     node.put("optimizer", "Nesterov accelerated gradient, adaptive restart, zero init, tol "
         + SoftmaxRegression.TOLERANCE);
     node.put("selection", LabelledSet.FOLDS + "-fold CV on the training split, l2 grid "
-        + Arrays.toString(CrossValidation.L2_GRID) + ", calibrated out-of-fold NLL");
+        + Arrays.toString(CrossValidation.L2_GRID) + ", calibrated out-of-fold NLL; feature"
+        + " variants by the one-standard-error rule, fewest embedded characters first");
     head(node.putObject("complexity"), complexity);
     head(node.putObject("intent"), intent);
     return node;
@@ -209,6 +263,7 @@ final class Trainer {
     node.put("temperature", head.point().temperature());
     node.put("cvAccuracy", head.point().accuracy());
     node.put("cvNll", head.point().nll());
+    node.put("cvNllStandardError", head.point().nllStandardError());
   }
 
   private static void log(String message) {

@@ -67,7 +67,10 @@ final class TrainingReport {
         .append("shipped row is marked **bold**. Each \"first/last N\" is one MiniLM embedding ")
         .append("of that many characters of the prompt (MiniLM reads at most 128 tokens of each); ")
         .append("\"lexical\" adds the ").append(LexicalFeatures.NAMES.size())
-        .append(" lexical features. Ties in NLL go to the variant listed first.\n\n");
+        .append(" lexical features. Each head's best L2 per variant is the one with the lowest ")
+        .append("NLL; variants are then chosen for both heads together by the one-standard-error ")
+        .append("rule: among variants within one standard error (SE) of the head's best NLL, the ")
+        .append("pair that embeds the fewest characters per call, then the lower NLL.\n\n");
     selection(out, "Complexity", complexity);
     selection(out, "Intent", intent);
     return out.append(heldOut).toString();
@@ -106,8 +109,9 @@ final class TrainingReport {
   }
 
   private static void selection(StringBuilder out, String name, Trainer.HeadTraining<?> head) {
-    out.append("### ").append(name).append("\n\n| features | l2 | CV accuracy | CV NLL | T |\n")
-        .append("|---|---:|---:|---:|---:|\n");
+    out.append("### ").append(name)
+        .append("\n\n| features | l2 | CV accuracy | CV NLL | SE | T |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
     for (int v = 0; v < Trainer.VARIANTS.size(); v++) {
       Trainer.Variant variant = Trainer.VARIANTS.get(v);
       for (CrossValidation.Point p : head.grids().get(v)) {
@@ -115,7 +119,8 @@ final class TrainingReport {
         String open = shipped ? "**" : "";
         out.append("| ").append(open).append(variant.name()).append(open).append(" | ")
             .append(p.l2()).append(" | ").append(pct(p.accuracy())).append(" | ")
-            .append(fmt(p.nll())).append(" | ").append(fmt(p.temperature())).append(" |\n");
+            .append(fmt(p.nll())).append(" | ").append(fmt(p.nllStandardError())).append(" | ")
+            .append(fmt(p.temperature())).append(" |\n");
       }
     }
     out.append('\n');
@@ -144,7 +149,8 @@ final class TrainingReport {
     int correct = e.correctCount();
     double[] ci = Evaluation.wilson(correct, e.size());
     heldOut.append("### ").append(name).append("\n\nAccuracy **").append(pct(e.accuracy()))
-        .append("** (").append(correct).append('/').append(e.size()).append("; 95% Wilson interval ")
+        .append("** (").append(correct).append('/').append(e.size())
+        .append("; 95% Wilson interval ")
         .append(pct(ci[0])).append("–").append(pct(ci[1])).append("). ")
         .append(byLanguage(e, prompts)).append("\n\nConfusion matrix (rows: true, columns: ")
         .append("predicted):\n\n| true \\ predicted |");
