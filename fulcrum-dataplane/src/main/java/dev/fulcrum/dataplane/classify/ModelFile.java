@@ -57,8 +57,9 @@ final class ModelFile {
     require(FORMAT.equals(root.path("format").asText()), "format",
         "is '" + root.path("format").asText() + "', expected '" + FORMAT + "'");
     JsonNode embedding = root.path("embedding");
-    require(MiniLmEmbedder.MODEL_ID.equals(embedding.path("model").asText()), "embedding.model",
-        "is '" + embedding.path("model").asText() + "', expected '" + MiniLmEmbedder.MODEL_ID + "'");
+    String model = embedding.path("model").asText();
+    require(MiniLmEmbedder.MODEL_ID.equals(model), "embedding.model",
+        "is '" + model + "', expected '" + MiniLmEmbedder.MODEL_ID + "'");
     require(embedding.path("dimensions").asInt() == MiniLmEmbedder.DIMENSIONS,
         "embedding.dimensions", "must be " + MiniLmEmbedder.DIMENSIONS);
     List<String> lexical = strings(root.path("lexicalFeatures"));
