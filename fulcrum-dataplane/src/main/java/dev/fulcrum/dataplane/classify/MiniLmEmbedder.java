@@ -28,9 +28,18 @@ final class MiniLmEmbedder implements TextEmbedder {
     return Holder.INSTANCE;
   }
 
+  /**
+   * The embedding of {@code text}, or a zero vector when the tokenizer finds no tokens in it (only
+   * whitespace or control characters), which langchain4j rejects: such a window carries no
+   * meaning, and the heads still see the lexical features.
+   */
   @Override
   public float[] embed(String text) {
-    return model.embed(text).content().vector();
+    try {
+      return model.embed(text).content().vector();
+    } catch (IllegalArgumentException noTokens) {
+      return new float[DIMENSIONS];
+    }
   }
 
   @Override

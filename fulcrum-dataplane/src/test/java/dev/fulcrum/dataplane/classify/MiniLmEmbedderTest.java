@@ -23,6 +23,12 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void textWithoutTokensEmbedsAsZeros() {
+    assertThat(embedder.embed("\u0000\u0001\u0007")).hasSize(MiniLmEmbedder.DIMENSIONS)
+        .containsOnly(0f);
+  }
+
+  @Test
   void readsShortTextsWhole() {
     assertThat(embedder.embed("Translate this into German."))
         .hasSize(MiniLmEmbedder.DIMENSIONS)

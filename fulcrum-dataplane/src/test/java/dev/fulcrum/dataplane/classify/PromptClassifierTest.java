@@ -58,10 +58,18 @@ class PromptClassifierTest {
   }
 
   @Test
+  void leadingPaddingDoesNotHideTheWords() {
+    String prompt = "Translate \"good morning\" into Spanish.";
+
+    assertThat(CLASSIFIER.classify(" ".repeat(700) + prompt).intent())
+        .isEqualTo(CLASSIFIER.classify(prompt).intent());
+  }
+
+  @Test
   void confidencesAreProbabilitiesForAnyInput() {
     List<String> prompts = List.of("?", "😀😀😀", "\u0000\u0007 \uD800 text \uFFFD",
         "日本語で短い挨拶を書いてください。", "SELECT * FROM t;\n".repeat(5),
-        "word ".repeat(10_000));
+        "word ".repeat(10_000), "\u0000".repeat(700) + "hello", "\u200B\u0007");
 
     for (String prompt : prompts) {
       PromptClass result = CLASSIFIER.classify(prompt);
