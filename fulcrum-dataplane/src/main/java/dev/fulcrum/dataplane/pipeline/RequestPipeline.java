@@ -1,8 +1,8 @@
 package dev.fulcrum.dataplane.pipeline;
 
 import dev.fulcrum.core.backend.ChatBackend;
-import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.backend.EmbeddingBackend;
+import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.backend.StreamingChatBackend;
 import dev.fulcrum.core.chat.ChatChunk;
 import dev.fulcrum.core.chat.ChatMessage;
@@ -23,10 +23,10 @@ import dev.fulcrum.dataplane.observe.Digests;
 import dev.fulcrum.dataplane.observe.Observers;
 import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.observe.Recorder;
+import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.privacy.guard.Outbound;
 import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
 import dev.fulcrum.dataplane.privacy.guard.Scan;
-import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.routing.Candidate;
 import dev.fulcrum.dataplane.routing.Decision;
 import dev.fulcrum.dataplane.routing.Dropped;
@@ -36,6 +36,8 @@ import dev.fulcrum.dataplane.routing.RouteQuery;
 import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.dataplane.routing.TokenEstimate;
 import dev.fulcrum.dataplane.shadow.ShadowMirror;
+import dev.fulcrum.dataplane.split.PromptSplitter;
+import dev.fulcrum.dataplane.split.SplitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,6 +81,8 @@ public final class RequestPipeline {
   private final Admission admission;
   private final Optional<ShadowMirror> shadows;
   private final Optional<PrivacyGuard> privacy;
+  private final Optional<PromptSplitter> splitter;
+  private final Supplier<Executor> callerContext;
 
   private RequestPipeline(Builder builder) {
     this.router = builder.router;
@@ -90,6 +95,8 @@ public final class RequestPipeline {
     this.admission = builder.admission;
     this.shadows = Optional.ofNullable(builder.shadows);
     this.privacy = Optional.ofNullable(builder.privacy);
+    this.splitter = Optional.ofNullable(builder.splitter);
+    this.callerContext = builder.callerContext;
   }
 
   /** A pipeline builder; everything beyond these three has a default. */
@@ -98,12 +105,24 @@ public final class RequestPipeline {
     return new Builder(router, backends, routingTable);
   }
 
+  /** The split models this pipeline resolves, by alias (empty when there are none). */
+  public Map<String, SplitPolicy> splitPolicies() {
+    return splitter.map(PromptSplitter::policies).orElse(Map.of());
+  }
+
   /** A complete chat answer, released once its record is durable. */
   public CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request) {
     Instant start = clock.instant();
+    Executor back = callerContext.get();
+    return resume(split(context, request), back).thenCompose(split ->
+        chat(split.context(), split.request(), start, back));
+  }
+
+  private CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request,
+      Instant start, Executor back) {
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate(request)).thenCompose(admitted ->
-        scan(request).thenCompose(scan -> {
+    return resume(admit(context, request.model(), estimate(request)), back).thenCompose(
+        admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
           admitted, scan);
       var attempt = dispatch(context, query, table, candidate -> {
@@ -118,7 +137,7 @@ public final class RequestPipeline {
           return refuse(failed(context, Operation.CHAT, request.model(), attempt, took, error,
               digest(request), scan), error);
         }
-        Served<ChatResponse> served = withPrivacy(served0, context, scan);
+        Served<ChatResponse> served = annotated(served0, context, scan);
         var choice = served.value().json().path("choices").path(0);
         String text = choice.path("message").path("content").asText("");
         var outcome = new Outcome.Completed(context, Operation.CHAT, request.model(),
@@ -143,9 +162,16 @@ public final class RequestPipeline {
   public CompletionStage<Served<Flow.Publisher<ChatChunk>>> stream(RequestContext context,
       ChatRequest request) {
     Instant start = clock.instant();
+    Executor back = callerContext.get();
+    return resume(split(context, request), back).thenCompose(split ->
+        stream(split.context(), split.request(), start, back));
+  }
+
+  private CompletionStage<Served<Flow.Publisher<ChatChunk>>> stream(RequestContext context,
+      ChatRequest request, Instant start, Executor back) {
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate(request)).thenCompose(admitted ->
-        scan(request).thenCompose(scan -> {
+    return resume(admit(context, request.model(), estimate(request)), back).thenCompose(
+        admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
           estimate(request), admitted, scan);
       var attempt = dispatch(context, query, table, candidate -> {
@@ -160,7 +186,7 @@ public final class RequestPipeline {
               Duration.between(start, clock.instant()), error, digest(request), scan), error);
         }
         return CompletableFuture.completedFuture(tap(context, request, query, table,
-            withPrivacy(served, context, scan), scan, start));
+            annotated(served, context, scan), scan, start));
       }).thenCompose(Function.identity());
     }));
   }
@@ -219,8 +245,9 @@ public final class RequestPipeline {
     long chars = request.inputs().stream().mapToLong(String::length).sum();
     TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
     RoutingTable table = routingTable.get();
-    return admit(context, request.model(), estimate).thenCompose(admitted ->
-        scan(request).thenCompose(scan -> {
+    Executor back = callerContext.get();
+    return resume(admit(context, request.model(), estimate), back).thenCompose(admitted ->
+        resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
           admitted, scan);
       var attempt = dispatch(context, query, table, candidate -> {
@@ -238,12 +265,21 @@ public final class RequestPipeline {
           return refuse(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
               error, requestDigest, scan), error);
         }
-        Served<EmbeddingResponse> served = withPrivacy(served0, context, scan);
+        Served<EmbeddingResponse> served = annotated(served0, context, scan);
         return release(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
             served.decision(), served.servedBy(), took, served.value().usage(), null, 0, "stop",
             false, scan.counts(), requestDigest, ""), served);
       }).thenCompose(Function.identity());
     }));
+  }
+
+  /**
+   * The same outcome, delivered on {@code back} when {@code stage} is still running (it may end
+   * on a worker or client thread); a finished stage continues on the current thread.
+   */
+  private static <T> CompletionStage<T> resume(CompletionStage<T> stage, Executor back) {
+    CompletableFuture<T> future = stage.toCompletableFuture();
+    return future.isDone() ? future : future.whenCompleteAsync((value, error) -> { }, back);
   }
 
   private CompletionStage<Scan> scan(ChatRequest request) {
@@ -268,11 +304,37 @@ public final class RequestPipeline {
         context.privacy(), placement)).orElseGet(() -> Outbound.raw(request));
   }
 
-  private <T> Served<T> withPrivacy(Served<T> served, RequestContext context, Scan scan) {
+  /** The answer with what the privacy scan found, whether it was sanitized, and the split. */
+  private <T> Served<T> annotated(Served<T> served, RequestContext context, Scan scan) {
     boolean sanitized = privacy.map(guard -> guard.sanitizes(context.tenant(),
         context.privacy(), served.servedBy().backend().placement(), scan)).orElse(false);
-    return served.withPrivacy(scan.counts(), sanitized);
+    return served.annotated(scan.counts(), sanitized, context.split());
   }
+
+  /**
+   * Resolves a split alias to the model its policy chooses for the prompt (the last user
+   * message); any other request passes unchanged.
+   */
+  private CompletionStage<Split> split(RequestContext context, ChatRequest request) {
+    return splitter.flatMap(s -> s.policy(request.model()).map(policy -> s))
+        .map(s -> s.choose(request.model(), lastUserText(request))
+            .thenApply(choice -> new Split(context.withSplit(choice),
+                request.withModel(choice.target()))))
+        .orElseGet(() -> CompletableFuture.completedFuture(new Split(context, request)));
+  }
+
+  private static String lastUserText(ChatRequest request) {
+    List<ChatMessage> messages = request.messages();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i).role().equals("user")) {
+        return String.join("\n", messages.get(i).content().texts());
+      }
+    }
+    return "";
+  }
+
+  /** A request after split resolution: the model it is for and the context saying why. */
+  private record Split(RequestContext context, ChatRequest request) {}
 
   /**
    * Records a completed request, then releases its answer; observers hear of it only once the
@@ -507,6 +569,8 @@ public final class RequestPipeline {
     private Admission admission = Admission.UNLIMITED;
     private ShadowMirror shadows;
     private PrivacyGuard privacy;
+    private PromptSplitter splitter;
+    private Supplier<Executor> callerContext = () -> Runnable::run;
 
     private Builder(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
       this.router = Objects.requireNonNull(router, "router");
@@ -553,6 +617,23 @@ public final class RequestPipeline {
     /** Where sampled requests are mirrored to shadow versions (default: nowhere). */
     public Builder shadows(ShadowMirror value) {
       this.shadows = Objects.requireNonNull(value, "shadows");
+      return this;
+    }
+
+    /** Who resolves split aliases to a model per prompt (default: no split aliases). */
+    public Builder splitter(PromptSplitter value) {
+      this.splitter = Objects.requireNonNull(value, "splitter");
+      return this;
+    }
+
+    /**
+     * Where a request continues after a step that may finish on another thread (a Redis
+     * admission, a privacy scan or a split classification on worker threads): called on the
+     * caller's thread when a request starts, it returns an executor that runs tasks back in the
+     * caller's context, such as its event loop (default: wherever the step finished).
+     */
+    public Builder callerContext(Supplier<Executor> value) {
+      this.callerContext = Objects.requireNonNull(value, "callerContext");
       return this;
     }
 

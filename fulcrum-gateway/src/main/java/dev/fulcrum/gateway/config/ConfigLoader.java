@@ -81,7 +81,8 @@ public final class ConfigLoader {
         admin(root.object("admin")), audit(root.object("audit"), stateDir),
         tokens(root.object("tokens"), stateDir), drift(root.object("drift")),
         privacy(root.object("privacy"), stateDir), MetricsConfig.from(root.object("metrics")),
-        LimitsSections.telemetry(root.object("telemetry"), tenants));
+        LimitsSections.telemetry(root.object("telemetry"), tenants),
+        SplitSection.read(root, routing));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -301,6 +302,9 @@ public final class ConfigLoader {
     Map<ConfigNode, String> degradedTargets = new LinkedHashMap<>();
     for (ConfigNode node : root.list("models")) {
       node.asObject("{ name: chat-large, routes: [ { backend: nebius, model: … } ] }");
+      if (SplitSection.isSplit(node)) {
+        continue; // read by SplitSection once every model with routes is known
+      }
       node.allowOnly("name", "version", "routes", "strategy", "degraded-to");
       String alias = node.string("name");
       if (alias.isBlank()) {
@@ -336,7 +340,7 @@ public final class ConfigLoader {
       }
     });
     if (models.isEmpty()) {
-      throw root.error("defines no models; add a models: list mapping names callers use to "
+      throw root.error("defines no models with routes; add a models: list mapping names callers use to "
           + "backends");
     }
     return RoutingTable.of(models);
@@ -430,7 +434,7 @@ public final class ConfigLoader {
     return name;
   }
 
-  private static Duration positive(ConfigNode node, String field, Duration fallback) {
+  static Duration positive(ConfigNode node, String field, Duration fallback) {
     Duration value = node.duration(field, fallback);
     if (value.isZero() || value.isNegative()) {
       throw node.field(field).error("must be longer than zero");

@@ -2,6 +2,7 @@ package dev.fulcrum.gateway.config;
 
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.dataplane.health.HealthSettings;
+import dev.fulcrum.dataplane.split.SplitPolicy;
 import dev.fulcrum.gateway.drift.DriftSettings;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ import java.util.Objects;
  * @param privacy scanning and sanitization
  * @param metrics the Prometheus endpoint and its label limits
  * @param telemetry opt-in differentially private usage telemetry
+ * @param splits split models: aliases served by a tier chosen per prompt
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
     StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
     DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics,
-    TelemetryConfig telemetry) {
+    TelemetryConfig telemetry, Map<String, SplitPolicy> splits) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -45,6 +47,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     tenants = List.copyOf(tenants);
     health = Map.copyOf(health);
     Objects.requireNonNull(telemetry, "telemetry");
+    splits = Map.copyOf(splits);
   }
 
   /** A config with telemetry off. */
@@ -53,12 +56,12 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
       StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
       DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics) {
     this(source, server, backends, routing, tenants, health, store, admin, audit, tokens, drift,
-        privacy, metrics, TelemetryConfig.DISABLED);
+        privacy, metrics, TelemetryConfig.DISABLED, Map.of());
   }
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens, drift, privacy, metrics, telemetry);
+        store, admin, audit, tokens, drift, privacy, metrics, telemetry, splits);
   }
 
   /** The same config with its store, audit keyset and token keyset under {@code dir}. */
@@ -70,6 +73,6 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
             tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")),
-        metrics, telemetry);
+        metrics, telemetry, splits);
   }
 }

@@ -108,6 +108,8 @@ final class Exchange {
     if (served.decision().degraded()) {
       response.putHeader(FulcrumHeaders.DEGRADED, "true");
     }
+    served.split().ifPresent(choice -> response.putHeader(FulcrumHeaders.SPLIT,
+        choice.toString()));
     if (HintHeaders.explain(ctx.request().headers())) {
       response.putHeader(FulcrumHeaders.DECISION, DecisionJson.of(served.decision()));
     }

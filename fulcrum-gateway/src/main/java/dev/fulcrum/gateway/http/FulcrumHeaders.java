@@ -12,6 +12,8 @@ public final class FulcrumHeaders {
   public static final String PII = "x-fulcrum-pii";
   public static final String SANITIZED = "x-fulcrum-sanitized";
   public static final String DECISION = "x-fulcrum-decision";
+  /** Which model a split alias chose and why, e.g. {@code chat-auto -> chat-small (SIMPLE 93%)}. */
+  public static final String SPLIT = "x-fulcrum-split";
 
   private FulcrumHeaders() {}
 }

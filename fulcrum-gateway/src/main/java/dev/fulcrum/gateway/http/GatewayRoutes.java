@@ -21,7 +21,8 @@ final class GatewayRoutes {
         .setBodyLimit(maxBodyBytes)
         .setHandleFileUploads(false));
     new HealthService(ready).register(router);
-    new ModelsService(deps.routing(), deps.backends(), deps.startedEpochSeconds())
+    new ModelsService(deps.routing(), deps.pipeline().splitPolicies(), deps.backends(),
+        deps.startedEpochSeconds())
         .register(router, guards);
     new ChatCompletionsService(deps.pipeline()).register(router, guards);
     new EmbeddingsService(deps.pipeline()).register(router, guards);

@@ -7,6 +7,7 @@ import dev.fulcrum.controlplane.audit.RequestServed;
 import dev.fulcrum.controlplane.audit.Sha256;
 import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.observe.Recorder;
+import dev.fulcrum.dataplane.pipeline.RequestContext;
 import dev.fulcrum.dataplane.routing.Dropped;
 import dev.fulcrum.gateway.http.ErrorMapper;
 import dev.fulcrum.gateway.metrics.AuditTimer;
@@ -43,20 +44,25 @@ final class AuditRecorder implements Recorder {
       case Outcome.Completed done -> new RequestServed(done.context().tenant(),
           done.context().requestId(), done.decision().version(),
           done.servedBy().backend().placement(), done.servedBy().backend().name(),
-          reasons(done.decision().dropped(), "served by " + done.servedBy().backend().name()
+          reasons(done.context(), done.decision().dropped(), "served by "
+              + done.servedBy().backend().name()
               + (done.decision().degraded() ? " (degraded mode)" : "")),
           done.entities(), digest(done.requestDigest()), digest(done.responseDigest()),
           usd(done.costUsd()), 200);
       case Outcome.Failed failed -> new RequestRefused(failed.context().tenant(),
           failed.context().requestId(), failed.alias(),
-          reasons(failed.dropped(), failed.error().getClass().getSimpleName()),
+          reasons(failed.context(), failed.dropped(),
+              failed.error().getClass().getSimpleName()),
           failed.entities(), digest(failed.requestDigest()),
           ErrorMapper.status(failed.error()), ErrorMapper.type(failed.error()));
     };
   }
 
-  private static List<String> reasons(List<Dropped> dropped, String last) {
-    List<String> reasons = new ArrayList<>(Math.min(dropped.size() + 1, MAX_REASONS));
+  /** The split choice (if any), then why candidates were dropped, then the end. */
+  private static List<String> reasons(RequestContext context, List<Dropped> dropped,
+      String last) {
+    List<String> reasons = new ArrayList<>(Math.min(dropped.size() + 2, MAX_REASONS));
+    context.split().ifPresent(choice -> reasons.add("split " + choice));
     for (Dropped d : dropped) {
       if (reasons.size() == MAX_REASONS - 1) {
         break;

@@ -1,39 +1,41 @@
 package dev.fulcrum.gateway.wiring;
 
-import dev.fulcrum.controlplane.tenant.TenantDirectory;
-import dev.fulcrum.core.backend.Backend;
-import dev.fulcrum.core.tenant.Tenant;
-import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.controlplane.audit.ControlChange;
 import dev.fulcrum.controlplane.drift.DriftAlert;
 import dev.fulcrum.controlplane.drift.WebhookNotifier;
+import dev.fulcrum.controlplane.keys.KeysetSource;
+import dev.fulcrum.controlplane.tenant.TenantDirectory;
+import dev.fulcrum.controlplane.token.TokenService;
+import dev.fulcrum.core.backend.Backend;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.classify.PromptClassifiers;
+import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.observe.Observers;
-import dev.fulcrum.dataplane.privacy.PiiDetector;
-import dev.fulcrum.dataplane.privacy.Recognizer;
-import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
-import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
-import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
-import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
-import dev.fulcrum.dataplane.observe.RequestObserver;
-import dev.fulcrum.gateway.drift.DriftAdmin;
-import dev.fulcrum.gateway.drift.DriftService;
 import dev.fulcrum.dataplane.observe.Recorder;
-import dev.fulcrum.dataplane.shadow.ShadowMirror;
-import dev.fulcrum.dataplane.shadow.ShadowSettings;
+import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
+import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.Recognizer;
+import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
+import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
+import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
+import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
 import dev.fulcrum.dataplane.routing.Router;
+import dev.fulcrum.dataplane.shadow.ShadowMirror;
+import dev.fulcrum.dataplane.shadow.ShadowSettings;
+import dev.fulcrum.dataplane.split.PromptSplitter;
 import dev.fulcrum.gateway.config.BackendConfig;
 import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.config.TenantConfig;
-import dev.fulcrum.controlplane.keys.KeysetSource;
-import dev.fulcrum.controlplane.token.TokenService;
+import dev.fulcrum.gateway.drift.DriftAdmin;
+import dev.fulcrum.gateway.drift.DriftService;
 import dev.fulcrum.gateway.http.Authenticator;
 import dev.fulcrum.gateway.http.GatewayServer;
-import dev.fulcrum.gateway.metrics.GatewayMetrics;
 import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
 import dev.fulcrum.gateway.limits.Limits; // limits
+import dev.fulcrum.gateway.metrics.GatewayMetrics;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -43,13 +45,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +111,10 @@ public final class Fulcrum implements AutoCloseable {
       }
       Router router = new Router();
       PrivacyGuard privacy = privacyGuard(config, clock);
-      RequestPipeline pipeline = RequestPipeline.builder(router, backends, controlPlane)
+      var pipelineBuilder = RequestPipeline.builder(router, backends, controlPlane);
+      splitter(config).ifPresent(pipelineBuilder::splitter);
+      RequestPipeline pipeline = pipelineBuilder
+          .callerContext(Fulcrum::callerContext)
           .privacy(privacy)
           .clock(clock)
           .retryBudget(RetryBudget.standard())
@@ -202,17 +207,43 @@ public final class Fulcrum implements AutoCloseable {
         .minScore(config.privacy().minScore())
         .clock(clock)
         .build();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    var scanThreads = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
-        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024),
-        runnable -> {
-          Thread thread = new Thread(runnable, "fulcrum-privacy-scan");
-          thread.setDaemon(true);
-          return thread;
-        });
+    var scanThreads = workers("fulcrum-privacy-scan");
     return new PrivacyGuard(detector, new PrivacySettings(config.privacy().policy(),
         config.privacy().scanBudget(), SCAN_INLINE_CHARS),
         HashKeys.load(config.privacy().hashSecret()), scanThreads, clock);
+  }
+
+  /**
+   * Split models: the shipped prompt classifier (loaded now, so the first request does not pay
+   * for it), run on worker threads.
+   */
+  private static Optional<PromptSplitter> splitter(FulcrumConfig config) {
+    if (config.splits().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PromptSplitter(config.splits(), PromptClassifiers.loadDefault(),
+        workers("fulcrum-split")));
+  }
+
+  /** Runs tasks on the calling Vert.x context (the request's event loop), if there is one. */
+  private static java.util.concurrent.Executor callerContext() {
+    io.vertx.core.Context context = Vertx.currentContext();
+    return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+  }
+
+  /**
+   * Daemon worker threads, one per core, for blocking in-process models; a full queue refuses
+   * work (its callers fail closed or escalate).
+   */
+  private static java.util.concurrent.ExecutorService workers(String name) {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024),
+        runnable -> {
+          Thread thread = new Thread(runnable, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Drift alerts go to the audit log and, when configured, to a webhook. */
