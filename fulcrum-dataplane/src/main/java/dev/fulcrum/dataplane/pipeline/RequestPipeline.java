@@ -57,7 +57,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request from start to finish: route, admit, dispatch, record, fall back, observe, mirror.
+ * One request from start to finish: admit, scan, route, dispatch, fall back, record, observe,
+ * mirror.
  *
  * <p>Thread-safe and non-blocking. Reads the routing table once per request through a supplier,
  * so a newly published snapshot takes effect at once. Each attempt must be admitted by the

@@ -36,7 +36,7 @@ import java.util.Set;
 
 /**
  * Reads and validates {@code fulcrum.yaml}. Every rule and default of the config reference
- * (README, "Config reference") is enforced here, and every failure is a {@link ConfigException}
+ * ({@code docs/config.md}) is enforced here, and every failure is a {@link ConfigException}
  * naming the file, line, path, what was wrong and the fix.
  */
 public final class ConfigLoader {
