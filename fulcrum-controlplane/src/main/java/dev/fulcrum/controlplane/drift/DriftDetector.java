@@ -8,7 +8,10 @@ import java.util.Objects;
 /**
  * Compares a current window with a {@link Reference}, feature by feature and test by test: a
  * numeric feature gets a PSI row and a KS row, a categorical one a PSI row, an embedding one an
- * embedding-distance row. Pure and deterministic (the permutation test is seeded). Thread-safe.
+ * embedding-distance row. A PSI or KS threshold is never below what two independent samples of
+ * the same distribution reach by chance ({@link SamplingNoise}, α = 0.01), so a small reference
+ * or window does not flag steady traffic. Pure and deterministic (the permutation test is
+ * seeded). Thread-safe.
  */
 public final class DriftDetector {
   /** Shuffles in the embedding permutation test. */
@@ -51,17 +54,21 @@ public final class DriftDetector {
       switch (feature) {
         case Feature.Numeric f -> {
           Reference.NumericPart ref = reference.numeric(name);
-          double psi = Psi.of(ref.counts(), current.bins().get(name));
-          results.add(row(name, DriftTest.PSI, psi, limits.psi(), Double.NaN, enough, n));
-          KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(ref.sorted(),
-              current.values().get(name));
-          results.add(row(name, DriftTest.KS, ks.statistic(), limits.ksStatistic(), ks.pValue(),
-              enough, n));
+          long[] bins = current.bins().get(name);
+          double psi = Psi.of(ref.counts(), bins);
+          results.add(row(name, DriftTest.PSI, psi, Math.max(limits.psi(),
+              SamplingNoise.psi(ref.counts(), bins)), Double.NaN, enough, n));
+          double[] values = current.values().get(name);
+          KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(ref.sorted(), values);
+          results.add(row(name, DriftTest.KS, ks.statistic(), Math.max(limits.ksStatistic(),
+              SamplingNoise.ks(ref.sorted().length, values.length)), ks.pValue(), enough, n));
         }
         case Feature.Categorical f -> {
           Reference.CategoryPart ref = reference.categorical(name);
-          double psi = Psi.of(ref.counts(), ref.bins().counts(current.categories().get(name)));
-          results.add(row(name, DriftTest.PSI, psi, limits.psi(), Double.NaN, enough, n));
+          long[] bins = ref.bins().counts(current.categories().get(name));
+          double psi = Psi.of(ref.counts(), bins);
+          results.add(row(name, DriftTest.PSI, psi, Math.max(limits.psi(),
+              SamplingNoise.psi(ref.counts(), bins)), Double.NaN, enough, n));
         }
         case Feature.Embedding f -> results.add(embedding(name, limits, current, enough, n));
       }

@@ -68,6 +68,27 @@ class DriftDetectorTest {
   }
 
   @Test
+  void thresholdsCalibratedTooTightStillLeaveRoomForSamplingNoise() {
+    Reference reference = Reference.of(FEATURES, traffic(100, 200, 0.2, 0, 1));
+    FeatureThresholds tiny = new FeatureThresholds(0.001, 0.001, 0, 0.01);
+    DriftThresholds tight = DriftThresholds.defaults().with("length", tiny)
+        .with("language", tiny);
+    DriftDetector detector = DriftDetector.of(reference, tight);
+
+    int flagged = 0;
+    for (long seed = 2; seed < 22; seed++) {
+      DriftReport report = detector.compare("chat", NOW, traffic(100, 200, 0.2, 0, seed));
+      flagged += row(report, "language", DriftTest.PSI).drifted()
+          || row(report, "length", DriftTest.KS).drifted() ? 1 : 0;
+    }
+    DriftReport spanish = detector.compare("chat", NOW, traffic(100, 200, 0.7, 0, 30));
+
+    assertThat(flagged).as("steady windows flagged of 20").isLessThanOrEqualTo(1);
+    assertThat(row(spanish, "language", DriftTest.PSI).drifted()).isTrue();
+    assertThat(row(spanish, "language", DriftTest.PSI).threshold()).isGreaterThan(0.001);
+  }
+
+  @Test
   void neverFlagsAFeatureWithTooFewSamples() {
     DriftDetector detector = DriftDetector.of(Reference.of(FEATURES,
         traffic(3000, 200, 0.1, 0, 1)), DriftThresholds.defaults());
