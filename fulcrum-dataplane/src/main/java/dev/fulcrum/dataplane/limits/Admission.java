@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionStage;
  * from the pipeline's outcomes ({@link Limiter}).
  *
  * <p>Called on an event loop for every request: must not block. A refused admission ends the
- * request before routing, so no outcome is observed for it.
+ * request before routing; the pipeline observes and records it as a failed outcome with no
+ * model version, so limiters see no reservation to settle.
  */
 @FunctionalInterface
 public interface Admission {

@@ -122,7 +122,8 @@ public final class RequestPipeline {
   private CompletionStage<Served<ChatResponse>> chat(RequestContext context, ChatRequest request,
       Instant start, Executor back) {
     RoutingTable table = routingTable.get();
-    return resume(admit(context, request.model(), estimate(request)), back).thenCompose(
+    return resume(admit(context, Operation.CHAT, request.model(), estimate(request), start,
+        () -> digest(request)), back).thenCompose(
         admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
           admitted, scan);
@@ -171,7 +172,8 @@ public final class RequestPipeline {
   private CompletionStage<Served<Flow.Publisher<ChatChunk>>> stream(RequestContext context,
       ChatRequest request, Instant start, Executor back) {
     RoutingTable table = routingTable.get();
-    return resume(admit(context, request.model(), estimate(request)), back).thenCompose(
+    return resume(admit(context, Operation.CHAT_STREAM, request.model(), estimate(request),
+        start, () -> digest(request)), back).thenCompose(
         admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
           estimate(request), admitted, scan);
@@ -247,7 +249,9 @@ public final class RequestPipeline {
     TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
     RoutingTable table = routingTable.get();
     Executor back = callerContext.get();
-    return resume(admit(context, request.model(), estimate), back).thenCompose(admitted ->
+    return resume(admit(context, Operation.EMBEDDINGS, request.model(), estimate, start,
+        () -> recording() ? Digests.hex(String.join("\n", request.inputs())) : ""), back)
+        .thenCompose(admitted ->
         resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
           admitted, scan);
@@ -376,13 +380,24 @@ public final class RequestPipeline {
         + "log, so it was refused; try again shortly", null);
   }
 
-  private CompletionStage<Admitted> admit(RequestContext context, String model,
-      TokenEstimate estimate) {
+  /**
+   * Admits the request, or refuses it (a rate limit, quota or failing limiter) before routing;
+   * a refusal is observed and recorded like any other, with no model chosen.
+   */
+  private CompletionStage<Admitted> admit(RequestContext context, Operation operation,
+      String model, TokenEstimate estimate, Instant start, Supplier<String> requestDigest) {
+    CompletionStage<Admitted> admitted;
     try {
-      return admission.admit(context, model, estimate);
+      admitted = admission.admit(context, model, estimate);
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+      admitted = CompletableFuture.failedFuture(e);
     }
+    return admitted.handle((value, error) -> error == null
+        ? CompletableFuture.completedFuture(value)
+        : this.<Admitted>refuse(new Outcome.Failed(context, operation, model, model, "",
+            List.of(), Duration.between(start, clock.instant()), asFulcrum(error), Map.of(),
+            requestDigest.get()), error))
+        .thenCompose(Function.identity());
   }
 
   private boolean recording() {

@@ -8,6 +8,7 @@ import dev.fulcrum.core.backend.StreamingChatBackend;
 import dev.fulcrum.core.chat.ChatChunk;
 import dev.fulcrum.core.chat.ChatMessage;
 import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.error.RateLimitedException;
 import dev.fulcrum.core.error.UpstreamUnavailableException;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.core.routing.ModelRoutes;
@@ -17,6 +18,7 @@ import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.routing.Router;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -60,6 +62,38 @@ class ObserverTest {
       assertThat(failed.version()).isEqualTo("7");
       assertThat(failed.error()).isInstanceOf(UpstreamUnavailableException.class);
     });
+  }
+
+  @Test
+  void reportsAndRecordsARequestRefusedByItsRateLimitBeforeRouting() {
+    var backend = FakeBackend.answering("b");
+    var table = RoutingTable.of(List.of(ModelRoutes.single("chat", "7",
+        List.of(new Route("b", "m", new Price(1, 2))))));
+    List<Outcome> recorded = new CopyOnWriteArrayList<>();
+    var limited = new RateLimitedException("tenant 'acme' is over 1 requests per minute",
+        Duration.ofSeconds(30));
+    var pipeline = RequestPipeline.builder(new Router(), Backends.of(List.of(backend)),
+            () -> table)
+        .observer(outcomes::add)
+        .recorder(outcome -> {
+          recorded.add(outcome);
+          return CompletableFuture.completedFuture(null);
+        })
+        .admission((context, model, estimate) -> CompletableFuture.failedFuture(limited))
+        .build();
+
+    var answer = pipeline.chat(CONTEXT, ChatRequest.of("chat",
+        List.of(ChatMessage.of("user", "hi")))).toCompletableFuture();
+
+    assertThat(answer).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+        .havingRootCause().isSameAs(limited);
+    assertThat(backend.calls).isEmpty();
+    assertThat(outcomes).singleElement().isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+      assertThat(failed.error()).isSameAs(limited);
+      assertThat(failed.version()).isEmpty();
+      assertThat(failed.alias()).isEqualTo("chat");
+    });
+    assertThat(recorded).containsExactlyElementsOf(outcomes);
   }
 
   @Test

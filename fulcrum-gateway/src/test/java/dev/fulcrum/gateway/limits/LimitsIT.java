@@ -7,6 +7,7 @@ import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.gateway.config.ConfigLoader;
 import dev.fulcrum.gateway.config.FulcrumConfig;
+import dev.fulcrum.gateway.metrics.Scrape;
 import dev.fulcrum.gateway.testing.TestGateway;
 import dev.fulcrum.gateway.wiring.Fulcrum;
 import dev.fulcrum.inference.testing.FakeUpstream;
@@ -14,8 +15,13 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +124,23 @@ class LimitsIT {
     assertThat(error.path("message").asText()).isEqualTo("tenant limited is over its 3 "
         + "requests per minute; retry in " + retryAfter + " s");
     assertThat(error.path("type").asText()).isEqualTo("rate_limit_error");
+    // a refusal is a decision like any other: counted and audited
+    var metrics = Scrape.parse(gateway.send(HttpRequest.newBuilder(gateway.uri("/metrics"))
+        .GET().build()).body());
+    assertThat(metrics.sum("fulcrum_requests_total", "model", "chat", "error",
+        "rate_limited")).hasValue(1.0);
+    String requestId = fourth.headers().firstValue("x-fulcrum-request-id").orElseThrow();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+            + gateway.stateDir().resolve("fulcrum.db"));
+        ResultSet rows = c.createStatement().executeQuery("SELECT body FROM audit_events "
+            + "WHERE event_type = 'request.refused'")) {
+      List<JsonNode> refused = new ArrayList<>();
+      while (rows.next()) {
+        refused.add(Json.MAPPER.readTree(rows.getString("body")));
+      }
+      assertThat(refused).filteredOn(body -> body.toString().contains(requestId))
+          .singleElement().satisfies(body -> assertThat(body.toString()).contains("429"));
+    }
   }
 
   @Test
