@@ -38,7 +38,7 @@ final class ManifestReader {
     String model = text(root, "model", "", "add model: NAME (the name callers use)");
     if (model != null && !VersionSpec.validModelName(model)) {
       problem("model", "'" + model + "' is not a valid model name",
-          "use 1-128 of A-Z a-z 0-9 . _ : / - starting with a letter or digit");
+          "use " + VersionSpec.MODEL_NAME_RULE);
     }
     String version = version(root);
     Artifact artifact = artifact(root);
@@ -69,7 +69,7 @@ final class ManifestReader {
     String version = node.asText();
     if (!VersionSpec.validVersionId(version)) {
       problem("version", "'" + version + "' is not a valid version id",
-          "use 1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit");
+          "use " + VersionSpec.VERSION_ID_RULE);
       return null;
     }
     return version;

@@ -21,6 +21,12 @@ public record VersionSpec(String model, String version, Artifact artifact, Signa
     VersionMetadata metadata, List<Route> routes) {
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  /** What a model name may be, for messages. */
+  public static final String MODEL_NAME_RULE =
+      "1-128 of A-Z a-z 0-9 . _ : / - starting with a letter or digit";
+  /** What a version id may be, for messages. */
+  public static final String VERSION_ID_RULE =
+      "1-64 of A-Z a-z 0-9 . _ - starting with a letter or digit";
 
   public VersionSpec {
     Objects.requireNonNull(model, "model");
@@ -30,12 +36,12 @@ public record VersionSpec(String model, String version, Artifact artifact, Signa
     Objects.requireNonNull(metadata, "metadata");
     routes = List.copyOf(routes);
     if (!MODEL.matcher(model).matches()) {
-      throw new IllegalArgumentException("model name '" + model + "' must be 1-128 of "
-          + "A-Z a-z 0-9 . _ : / - and start with a letter or digit");
+      throw new IllegalArgumentException("model name '" + model + "' must be "
+          + MODEL_NAME_RULE);
     }
     if (!VERSION.matcher(version).matches()) {
-      throw new IllegalArgumentException("version '" + version + "' must be 1-64 of "
-          + "A-Z a-z 0-9 . _ - and start with a letter or digit");
+      throw new IllegalArgumentException("version '" + version + "' must be "
+          + VERSION_ID_RULE);
     }
     if (routes.isEmpty()) {
       throw new IllegalArgumentException("version " + model + "@" + version + " needs at least "
@@ -48,11 +54,13 @@ public record VersionSpec(String model, String version, Artifact artifact, Signa
     return model + "@" + version;
   }
 
-  static boolean validModelName(String name) {
+  /** Whether {@code name} may name a model ({@link #MODEL_NAME_RULE}). */
+  public static boolean validModelName(String name) {
     return MODEL.matcher(name).matches();
   }
 
-  static boolean validVersionId(String id) {
+  /** Whether {@code id} may identify a version ({@link #VERSION_ID_RULE}). */
+  public static boolean validVersionId(String id) {
     return VERSION.matcher(id).matches();
   }
 }

@@ -55,7 +55,8 @@ public final class Json {
     }
     if (node == null || !node.isObject()) {
       throw new InvalidRequestException("request body must be a JSON object, got "
-          + (node == null ? "nothing" : kind(node)));
+          + (node == null || node.isMissingNode() || body.length == 0 ? "nothing"
+              : kind(node)));
     }
     return (ObjectNode) node;
   }

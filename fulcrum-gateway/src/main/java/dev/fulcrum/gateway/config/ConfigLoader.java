@@ -1,8 +1,10 @@
 package dev.fulcrum.gateway.config;
 
+import dev.fulcrum.controlplane.registry.VersionSpec;
 import dev.fulcrum.controlplane.store.StoreUrl;
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.privacy.EntityType;
 import dev.fulcrum.core.privacy.PrivacyLevel;
 import dev.fulcrum.core.routing.ModelRoutes;
 import dev.fulcrum.core.routing.Price;
@@ -10,7 +12,6 @@ import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingPolicy;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
-import dev.fulcrum.core.privacy.EntityType;
 import dev.fulcrum.dataplane.health.HealthSettings;
 import dev.fulcrum.dataplane.privacy.sanitize.Action;
 import dev.fulcrum.dataplane.privacy.sanitize.SanitizationPolicy;
@@ -294,6 +295,19 @@ public final class ConfigLoader {
         d.ewmaWeight());
   }
 
+  /** A {@code models[]} entry's name, checked against the registry's rule for model names. */
+  static String modelName(ConfigNode model) {
+    String name = model.string("name");
+    if (name.isBlank()) {
+      throw model.field("name").error("must not be empty");
+    }
+    if (!VersionSpec.validModelName(name)) {
+      throw model.field("name").error("'" + name + "' is not a valid model name; use "
+          + VersionSpec.MODEL_NAME_RULE);
+    }
+    return name;
+  }
+
   private static RoutingTable models(ConfigNode root, List<BackendConfig> backends) {
     Map<String, BackendConfig> byName = new LinkedHashMap<>();
     backends.forEach(b -> byName.put(b.name(), b));
@@ -306,10 +320,7 @@ public final class ConfigLoader {
         continue; // read by SplitSection once every model with routes is known
       }
       node.allowOnly("name", "version", "routes", "strategy", "degraded-to");
-      String alias = node.string("name");
-      if (alias.isBlank()) {
-        throw node.field("name").error("must not be empty");
-      }
+      String alias = modelName(node);
       if (!aliases.add(alias)) {
         throw node.field("name").error("'" + alias + "' is defined twice; merge the two "
             + "entries' routes");
@@ -329,7 +340,12 @@ public final class ConfigLoader {
         throw node.field("degraded-to").error("names the model itself; name another model "
             + "(usually one served LOCAL or PRIVATE)");
       }
-      models.add(ModelRoutes.single(alias, node.string("version", "1"), routes)
+      String version = node.string("version", "1");
+      if (!VersionSpec.validVersionId(version)) {
+        throw node.field("version").error("'" + version + "' is not a valid version id; use "
+            + VersionSpec.VERSION_ID_RULE);
+      }
+      models.add(ModelRoutes.single(alias, version, routes)
           .withPolicy(policy));
       degradedTargets.put(node, policy.degradedTo());
     }

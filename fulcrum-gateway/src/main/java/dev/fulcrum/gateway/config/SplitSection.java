@@ -40,10 +40,7 @@ final class SplitSection {
         continue;
       }
       model.allowOnly("name", "split");
-      String alias = model.string("name");
-      if (alias.isBlank()) {
-        throw model.field("name").error("must not be empty");
-      }
+      String alias = ConfigLoader.modelName(model);
       if (routing.lookup(alias).isPresent() || policies.containsKey(alias)) {
         throw model.field("name").error("'" + alias + "' is defined twice; a model either "
             + "has routes or a split");

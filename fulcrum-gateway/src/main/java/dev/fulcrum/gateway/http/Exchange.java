@@ -1,6 +1,7 @@
 package dev.fulcrum.gateway.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.core.error.InvalidRequestException;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.pipeline.RequestContext;
@@ -8,6 +9,7 @@ import dev.fulcrum.dataplane.pipeline.Served;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reading and answering one HTTP exchange; shared by the services of this package. */
@@ -40,6 +42,12 @@ final class Exchange {
   /** The raw request body (empty when there is none). */
   static byte[] bodyBytes(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
+    String type = ctx.request().getHeader("content-type");
+    if (body == null && type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+      // vert.x-web consumes multipart bodies as form fields; the API speaks JSON only
+      throw new InvalidRequestException("request body must be JSON (content-type: "
+          + "application/json), not " + type.split(";", 2)[0].strip());
+    }
     return body == null ? new byte[0] : body.getBytes();
   }
 

@@ -8,6 +8,9 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Assembles the HTTP routes: request ids first, then each service, then error mapping. */
 final class GatewayRoutes {
@@ -29,10 +32,10 @@ final class GatewayRoutes {
     new TokensService(deps.authenticator(), deps.tokenTtl()).register(router, guards);
     deps.privacy().ifPresent(guard -> new PrivacyService(guard).register(router, guards));
     deps.mounts().forEach(mount -> mount.accept(router));
-    router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes));
+    router.route().failureHandler(ctx -> onFailure(ctx, maxBodyBytes, guards));
     // unmatched paths and methods never reach route failure handlers
-    router.errorHandler(404, ctx -> onFailure(ctx, maxBodyBytes));
-    router.errorHandler(405, ctx -> onFailure(ctx, maxBodyBytes));
+    router.errorHandler(404, ctx -> onFailure(ctx, maxBodyBytes, guards));
+    router.errorHandler(405, ctx -> onFailure(ctx, maxBodyBytes, guards));
     return router;
   }
 
@@ -43,7 +46,7 @@ final class GatewayRoutes {
     ctx.next();
   }
 
-  private static void onFailure(RoutingContext ctx, long maxBodyBytes) {
+  private static void onFailure(RoutingContext ctx, long maxBodyBytes, Guards guards) {
     Throwable failure = ctx.failure();
     if (failure != null) {
       Exchange.fail(ctx, failure);
@@ -52,8 +55,8 @@ final class GatewayRoutes {
     String path = ctx.request().path();
     switch (ctx.statusCode()) {
       case 404 -> Exchange.fail(ctx, new NotFoundException("no such endpoint: "
-          + ctx.request().method() + " " + abbreviate(path) + "; Fulcrum serves "
-          + "/v1/chat/completions, /v1/embeddings and /v1/models", "unknown_url"));
+          + ctx.request().method() + " " + abbreviate(path) + "; Fulcrum's API serves "
+          + String.join(", ", guards.paths()), "unknown_url"));
       case 405 -> Exchange.send(ctx, new ApiError(405, "invalid_request_error",
           "method_not_allowed", "method " + ctx.request().method() + " is not allowed on "
           + abbreviate(path)));
@@ -71,6 +74,9 @@ final class GatewayRoutes {
   static final class Guards {
     private final Authenticator authenticator;
     private final BodyHandler body;
+    private final Set<String> paths = new TreeSet<>(Comparator
+        .comparing((String endpoint) -> endpoint.substring(endpoint.indexOf(' ') + 1))
+        .thenComparing(Comparator.naturalOrder()));
 
     private Guards(Authenticator authenticator, BodyHandler body) {
       this.authenticator = authenticator;
@@ -79,13 +85,20 @@ final class GatewayRoutes {
 
     /** A POST route needing a credential that grants {@code scope}. */
     Route post(Router router, String path, Scope scope) {
+      paths.add("POST " + path);
       // vert.x-web wants the body handler first; the body limit still applies before auth
       return router.post(path).handler(body).handler(new ApiKeyAuth(authenticator, scope));
     }
 
     /** A GET route needing a credential that grants {@code scope}. */
     Route get(Router router, String path, Scope scope) {
+      paths.add("GET " + path);
       return router.get(path).handler(new ApiKeyAuth(authenticator, scope));
+    }
+
+    /** The authenticated API's endpoints, as "METHOD /path", sorted by path. */
+    Set<String> paths() {
+      return paths;
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.controlplane.token.IssuedToken;
 import dev.fulcrum.controlplane.token.TokenRequest;
+import dev.fulcrum.controlplane.token.TokenService;
 import dev.fulcrum.core.error.InvalidRequestException;
 import dev.fulcrum.core.error.PermissionDeniedException;
 import dev.fulcrum.core.json.Json;
@@ -74,9 +75,11 @@ final class TokensService {
     if (ttl == null || ttl.isNull()) {
       return defaultTtl;
     }
-    if (!ttl.isIntegralNumber()) {
-      throw new InvalidRequestException("'ttl_seconds' must be a whole number of seconds (at "
-          + "most 300)", "ttl_seconds");
+    long max = TokenService.MAX_TTL.toSeconds();
+    if (!ttl.isIntegralNumber() || ttl.asLong() < 1 || ttl.asLong() > max) {
+      throw new InvalidRequestException("'ttl_seconds' must be a whole number of seconds from 1 "
+          + "to " + max + ", got " + ttl + "; short-lived tokens are re-issued rather than "
+          + "extended", "ttl_seconds");
     }
     return Duration.ofSeconds(ttl.asLong());
   }

@@ -72,6 +72,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void refusesModelNamesAndVersionsTheRegistryCouldNotHold() {
+    assertThat(errorOf(VALID.replace("name: chat-large", "name: chat large")))
+        .endsWith("models[0].name 'chat large' is not a valid model name; use 1-128 of A-Z "
+            + "a-z 0-9 . _ : / - starting with a letter or digit");
+    assertThat(errorOf(VALID.replace("name: chat-large", "name: chat-large\n    version: "
+        + "\"v 2\""))).endsWith("models[0].version 'v 2' is not a valid version id; use 1-64 "
+        + "of A-Z a-z 0-9 . _ - starting with a letter or digit");
+  }
+
+  @Test
   void saysWhichEnvironmentVariableIsMissing() {
     assertThatThrownBy(() -> parse(VALID, Map.of()))
         .hasMessage("fulcrum.yaml:6: backends[0].api-key refers to ${NEBIUS_API_KEY}, but that "

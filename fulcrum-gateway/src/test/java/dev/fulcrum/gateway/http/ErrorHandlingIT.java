@@ -105,6 +105,28 @@ class ErrorHandlingIT {
   }
 
   @Test
+  void anUnknownPathListsTheApiAndANonJsonBodySaysWhatToSend() throws Exception {
+    var unknown = post("/v1/chat/completion", "{}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no such endpoint: POST /v1/chat/completion; "
+        + "Fulcrum's API serves POST /v1/chat/completions, POST /v1/embeddings, GET /v1/models");
+
+    var multipart = client.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/v1/chat/completions"))
+        .header("authorization", "Bearer " + KEY)
+        .header("content-type", "multipart/form-data; boundary=b")
+        .POST(HttpRequest.BodyPublishers.ofString("--b\r\ncontent-disposition: form-data; "
+            + "name=\"model\"\r\n\r\nchat\r\n--b--\r\n")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(multipart.statusCode()).isEqualTo(400);
+    assertThat(multipart.body()).contains("request body must be JSON (content-type: "
+        + "application/json), not multipart/form-data");
+
+    assertThat(post("/v1/chat/completions", "").body())
+        .contains("request body must be a JSON object, got nothing");
+  }
+
+  @Test
   void hostileInputGetsA4xxWithoutInternals() throws Exception {
     List<String> bodies = List.of("", "null", "[]", "\"x\"", "{", "{\"model\":", "\u0000\u0001",
         "{\"model\":\"buggy\",\"messages\":[{\"role\":\"user\",\"content\":[[[[[]]]]]}]}",

@@ -110,8 +110,11 @@ class TrustIT {
 
   @Test
   void tokensAreShortLivedAndCannotMintTokens() throws Exception {
-    assertThat(gateway.post("/v1/tokens", "{\"scopes\":[\"chat\"],\"ttl_seconds\":600}")
-        .statusCode()).isEqualTo(400);
+    var tooLong = gateway.post("/v1/tokens", "{\"scopes\":[\"chat\"],\"ttl_seconds\":600}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(Json.MAPPER.readTree(tooLong.body()).path("error").path("param").asText())
+        .isEqualTo("ttl_seconds");
+    assertThat(message(tooLong)).contains("from 1 to 300, got 600");
     assertThat(gateway.post("/v1/tokens", "{\"scopes\":[\"admin\"]}").statusCode())
         .isEqualTo(400);
     String token = token("{\"scopes\":[\"chat\"]}");
