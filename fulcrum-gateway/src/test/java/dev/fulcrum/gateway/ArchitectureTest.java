@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The planes are modules and dependencies flow one way (DESIGN.md, "Modules"). */
 class ArchitectureTest {
@@ -52,10 +54,14 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  @Test
-  void internalPackagesStayInsideTheirModule() {
-    noClasses().that().resideOutsideOfPackage("dev.fulcrum.inference..")
-        .should().dependOnClassesThat().resideInAPackage("dev.fulcrum.inference.internal..")
+  /** Each internal package and the packages it is shared with (as its package-info says). */
+  @ParameterizedTest
+  @CsvSource({"dev.fulcrum.inference.internal, dev.fulcrum.inference",
+      "dev.fulcrum.dataplane.privacy.internal, dev.fulcrum.dataplane.privacy",
+      "dev.fulcrum.controlplane.registry.internal, dev.fulcrum.controlplane"})
+  void internalPackagesAreUsedOnlyWhereTheyAreShared(String internal, String sharedWith) {
+    noClasses().that().resideOutsideOfPackage(sharedWith + "..")
+        .should().dependOnClassesThat().resideInAPackage(internal + "..")
         .check(classes);
   }
 }
