@@ -17,4 +17,9 @@ public record AuditEntry(long sequence, Instant timestamp, AuditEvent event, Sha
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(hash, "hash");
   }
+
+  /** The event's fields as canonical JSON, exactly as they are hashed into the chain. */
+  public String eventJson() {
+    return AuditCodec.event(event);
+  }
 }

@@ -2,6 +2,9 @@ package dev.fulcrum.controlplane.audit;
 
 import dev.fulcrum.core.tenant.Tenant;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +37,23 @@ public final class AuditQuery {
     this.modelVersion = modelVersion;
     this.after = after;
     this.limit = limit;
+  }
+
+  /**
+   * An instant written by a person: ISO-8601 ({@code 2025-03-01T10:00:00Z}) or a UTC day
+   * ({@code 2025-03-01}, its start).
+   *
+   * @throws IllegalArgumentException saying what is accepted
+   */
+  public static Instant instant(String text) {
+    try {
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("must be an instant such as 2025-03-01T10:00:00Z or a "
+          + "day such as 2025-03-01, got '" + (text.length() <= 40 ? text
+              : text.substring(0, 40) + "…") + "'");
+    }
   }
 
   /** Every event, 100 per page. */

@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,11 +139,9 @@ final class AuditExportCommand implements Callable<Integer> {
 
   private static Instant instant(String option, String value) {
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC)
-          .toInstant() : Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new AuditFailure(option + " must be an instant such as 2025-03-01T10:00:00Z or a "
-          + "day such as 2025-03-01, got '" + value + "'");
+      return AuditQuery.instant(value);
+    } catch (IllegalArgumentException e) {
+      throw new AuditFailure(option + " " + e.getMessage());
     }
   }
 }

@@ -127,7 +127,7 @@ public final class Fulcrum implements AutoCloseable {
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
-          controlPlane::snapshot));
+          controlPlane::snapshot, controlPlane.audit()));
       TokenService tokens = TokenService.builder(KeysetSource.file(config.tokens().keyset()))
           .clock(clock).build();
       List<Consumer<io.vertx.ext.web.Router>> mounts =

@@ -41,6 +41,7 @@ public final class AdminApi implements Consumer<Router> {
     new ModelAdminService(context).register(routes);
     new RolloutAdminService(context).register(routes);
     new KillSwitchAdminService(context).register(routes);
+    new AuditAdminService(context).register(routes);
     String endpoints = String.join(", ", routes.listed());
     router.route(PREFIX + "/*").order(UNMATCHED_ORDER).handler(ctx -> ctx.fail(
         new AdminNotFoundException(

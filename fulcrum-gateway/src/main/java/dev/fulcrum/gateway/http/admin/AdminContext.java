@@ -1,10 +1,12 @@
 package dev.fulcrum.gateway.http.admin;
 
+import dev.fulcrum.controlplane.audit.AuditLog;
 import dev.fulcrum.controlplane.killswitch.KillSwitch;
 import dev.fulcrum.controlplane.publish.RoutingSnapshot;
 import dev.fulcrum.controlplane.registry.ModelRegistry;
 import dev.fulcrum.controlplane.rollout.RolloutService;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -16,14 +18,17 @@ import java.util.function.Supplier;
  * @param rollouts canary and shadow rollouts
  * @param switches kill switches
  * @param snapshot the routing state currently published
+ * @param audit the audit log, when {@code audit.enabled}
  */
 public record AdminContext(Set<String> keyHashes, ModelRegistry registry,
-    RolloutService rollouts, KillSwitch switches, Supplier<RoutingSnapshot> snapshot) {
+    RolloutService rollouts, KillSwitch switches, Supplier<RoutingSnapshot> snapshot,
+    Optional<AuditLog> audit) {
   public AdminContext {
     keyHashes = Set.copyOf(keyHashes);
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(rollouts, "rollouts");
     Objects.requireNonNull(switches, "switches");
     Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(audit, "audit");
   }
 }
