@@ -286,8 +286,9 @@ public final class TensorJson {
       DataType datatype, String field, String role, String name) {
     JsonNode value = leaves.get(index);
     if (!fits.test(value)) {
-      String what = datatype.storage() == DataType.Storage.INTEGERS && value.isIntegralNumber()
-          ? "an integer beyond 64 bits" : Json.kind(value);
+      String what = datatype.storage() != DataType.Storage.INTEGERS || !value.isNumber()
+          ? Json.kind(value)
+          : value.isIntegralNumber() ? "an integer beyond 64 bits" : "a fractional number";
       throw new MalformedTensorException(role + " '" + name + "' is " + datatype
           + ", but element " + index + " is " + what, field);
     }
