@@ -122,6 +122,7 @@ class KServeIT {
   @Test
   void concurrentInferencesShareUpstreamCallsAndEachGetsItsOwnRows() throws Exception {
     int before = triton.inferences("add_sub").size();
+    Scrape metricsBefore = scrape();
     List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       calls.add(gateway.client().sendAsync(HttpRequest.newBuilder(
@@ -142,6 +143,15 @@ class KServeIT {
     assertThat(upstream.subList(before, upstream.size())).anySatisfy(received ->
         assertThat(Json.MAPPER.readTree(received.body()).path("inputs").get(0).path("shape")
             .get(0).asInt()).isGreaterThan(1));
+    Scrape metricsAfter = scrape();
+    assertThat(delta(metricsBefore, metricsAfter, "fulcrum_batcher_items_total", "backend",
+        "triton")).isEqualTo(8);
+    assertThat(delta(metricsBefore, metricsAfter, "fulcrum_batcher_batches_total", "backend",
+        "triton")).isEqualTo(upstream.size() - before);
+  }
+
+  static double delta(Scrape before, Scrape after, String name, String... labels) {
+    return after.sum(name, labels).orElse(0) - before.sum(name, labels).orElse(0);
   }
 
   @Test
@@ -195,8 +205,7 @@ class KServeIT {
     Scrape after = scrape();
 
     String[] served = {"operation", "tensors", "model", "add-sub", "status", "2xx"};
-    assertThat(after.sum("fulcrum_requests_total", served).orElse(0)
-        - before.sum("fulcrum_requests_total", served).orElse(0)).isEqualTo(1);
+    assertThat(delta(before, after, "fulcrum_requests_total", served)).isEqualTo(1);
     String id = response.headers().firstValue(FulcrumHeaders.REQUEST_ID).orElseThrow();
     assertThat(auditBodies("request.served")).filteredOn(body -> body.contains(id))
         .singleElement().asString().contains("triton");
