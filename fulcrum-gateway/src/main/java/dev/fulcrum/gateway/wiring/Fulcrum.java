@@ -36,6 +36,9 @@ import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
 import dev.fulcrum.gateway.limits.Limits; // limits
 import dev.fulcrum.gateway.metrics.GatewayMetrics;
+import dev.fulcrum.inference.batching.Batching;
+import dev.fulcrum.inference.batching.Scheduler;
+import dev.fulcrum.inference.kserve.KServeBackends;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -260,15 +263,20 @@ public final class Fulcrum implements AutoCloseable {
     return alert -> sinks.forEach(sink -> sink.accept(alert));
   }
 
+  /** The configured backends, each behind an adaptive batcher when it has a batching section. */
   private static List<Backend> createBackends(Vertx vertx, List<BackendConfig> configs) {
     List<Backend> created = new ArrayList<>(configs.size());
     for (BackendConfig config : configs) {
-      created.add(switch (config) {
+      Backend backend = switch (config) {
         case BackendConfig.OpenAi openAi -> OpenAiBackends.create(vertx, openAi.settings());
         case BackendConfig.Local local -> LocalBackends.create(local.settings());
         case BackendConfig.Simulated simulated ->
             SimulatedBackends.create(vertx, simulated.settings());
-      });
+        case BackendConfig.KServe kserve -> KServeBackends.create(vertx, kserve.settings());
+      };
+      created.add(config.batching()
+          .map(settings -> Batching.decorate(backend, settings, Scheduler.system()))
+          .orElse(backend));
     }
     return created;
   }
