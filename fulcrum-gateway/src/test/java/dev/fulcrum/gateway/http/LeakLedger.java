@@ -62,6 +62,7 @@ final class LeakLedger {
    * Accounts for one request.
    *
    * @param seeded the labelled values of every prompt in the request
+   * @param promptCount how many prompts (sentences) the request carried
    * @param received what the upstream received for it
    * @param masked the same request with every labelled value masked
    * @param answer the answer text the client got

@@ -156,7 +156,7 @@ class PrivacyLeakIT {
     }
   }
 
-  /** Sends every sample in {@code mode}; returns the requests sent, by tag. */
+  /** Sends every sample in {@code mode}, one request after the other; returns what was sent. */
   List<Sent> send(TestGateway gateway, Mode mode) {
     List<Sent> sent = new ArrayList<>();
     for (int from = 0; from < samples.size(); from += mode.promptsPerRequest) {
