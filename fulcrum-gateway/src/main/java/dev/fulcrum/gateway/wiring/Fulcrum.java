@@ -66,6 +66,9 @@ public final class Fulcrum implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Fulcrum.class);
   /** Requests up to this many characters are scanned on the event loop, larger ones on scan threads. */
   private static final int SCAN_INLINE_CHARS = 4096;
+  /** Scanned a few times at start: a fresh JVM's first scans outlast the default budget. */
+  private static final String SCAN_WARM_UP = "Write to Jane Doe in Berlin at jane.doe@example.com "
+      + "or +1 415 555 0100 about the ACME invoice.";
 
   private final Vertx vertx;
   private final Backends backends;
@@ -198,7 +201,8 @@ public final class Fulcrum implements AutoCloseable {
   /**
    * The privacy scan: the pattern recognizers and (unless switched off) the name-and-location
    * model, bounded by the configured budget, scanning large requests on their own threads (a full
-   * queue fails the scan closed).
+   * queue fails the scan closed). Warmed up here, so the first requests are not refused (503)
+   * for a scan that ran past its budget only because nothing was loaded or compiled yet.
    */
   private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
     List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
@@ -210,6 +214,9 @@ public final class Fulcrum implements AutoCloseable {
         .minScore(config.privacy().minScore())
         .clock(clock)
         .build();
+    for (int i = 0; i < 3; i++) {
+      detector.analyze(SCAN_WARM_UP);
+    }
     var scanThreads = workers("fulcrum-privacy-scan");
     return new PrivacyGuard(detector, new PrivacySettings(config.privacy().policy(),
         config.privacy().scanBudget(), SCAN_INLINE_CHARS),

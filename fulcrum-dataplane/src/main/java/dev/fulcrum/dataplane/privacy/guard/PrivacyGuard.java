@@ -12,6 +12,7 @@ import dev.fulcrum.core.tensor.Tensor;
 import dev.fulcrum.core.tensor.TensorData;
 import dev.fulcrum.core.tensor.TensorRequest;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.PrivacyScanException;
 import dev.fulcrum.dataplane.privacy.sanitize.HashKey;
 import dev.fulcrum.dataplane.privacy.sanitize.Sanitizer;
 import dev.fulcrum.dataplane.privacy.sanitize.Vault;
@@ -203,7 +204,7 @@ public final class PrivacyGuard {
     } catch (RuntimeException e) {
       // fail closed: whatever went wrong, the request does not leave the trust zone
       log.warn("privacy scan failed ({}); the request stays in the trust zone",
-          e.getClass().getSimpleName());
+          e instanceof PrivacyScanException scan ? scan.reason() : e.getClass().getSimpleName());
       return Scan.unfinished();
     }
   }
