@@ -3,6 +3,7 @@ package dev.fulcrum.core.backend;
 import dev.fulcrum.core.tensor.ModelMetadata;
 import dev.fulcrum.core.tensor.TensorRequest;
 import dev.fulcrum.core.tensor.TensorResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,6 +23,16 @@ public interface TensorBackend extends Backend {
    */
   default CompletionStage<TensorResponse> infer(TensorRequest request) {
     return Calls.guard(this, () -> doInfer(request));
+  }
+
+  /**
+   * {@link #infer(TensorRequest)} for a caller that needs the answer within {@code budget}. A
+   * backend that holds requests back to batch them never holds this one past that budget minus
+   * the time it predicts the batch takes; any other backend ignores it (the default). Never
+   * throws.
+   */
+  default CompletionStage<TensorResponse> infer(TensorRequest request, Duration budget) {
+    return infer(request);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.fulcrum.core.backend.ChatBackend;
 import dev.fulcrum.core.backend.EmbeddingBackend;
 import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.backend.StreamingChatBackend;
+import dev.fulcrum.core.backend.TensorBackend;
 import dev.fulcrum.core.chat.ChatChunk;
 import dev.fulcrum.core.chat.ChatMessage;
 import dev.fulcrum.core.chat.ChatRequest;
@@ -15,6 +16,9 @@ import dev.fulcrum.core.error.FulcrumException;
 import dev.fulcrum.core.error.ServiceUnavailableException;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.routing.Shadow;
+import dev.fulcrum.core.tensor.ModelMetadata;
+import dev.fulcrum.core.tensor.TensorRequest;
+import dev.fulcrum.core.tensor.TensorResponse;
 import dev.fulcrum.dataplane.health.BackendHealth;
 import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.limits.Admission;
@@ -248,38 +252,97 @@ public final class RequestPipeline {
   /** Vectors for every input, released once their record is durable. */
   public CompletionStage<Served<EmbeddingResponse>> embed(RequestContext context,
       EmbeddingRequest request) {
-    Instant start = clock.instant();
     long chars = request.inputs().stream().mapToLong(String::length).sum();
-    TokenEstimate estimate = new TokenEstimate((chars + 3) / 4, 0);
+    String requestDigest = recording() ? Digests.hex(String.join("\n", request.inputs())) : "";
+    return single(context, request.model(), Operation.EMBEDDINGS,
+        new TokenEstimate((chars + 3) / 4, 0), scan(request), (scan, candidate, budget) -> {
+          EmbeddingRequest out = privacy.map(guard -> guard.prepare(request, scan,
+              context.tenant(), context.privacy(), candidate.backend().placement()))
+              .orElse(request).withModel(candidate.route().upstreamModel());
+          EmbeddingBackend backend =
+              (EmbeddingBackend) backends.backend(candidate.backend().name());
+          return budget.map(within -> backend.embed(out, within))
+              .orElseGet(() -> backend.embed(out));
+        }, requestDigest, EmbeddingResponse::usage, response -> "");
+  }
+
+  /**
+   * One tensor inference (Open Inference Protocol v2), released once its record is durable.
+   * Tensors carry no token counts: the request is admitted, priced and recorded with zero
+   * tokens. The texts of BYTES inputs are scanned and, outside the trust zone, sanitized like
+   * embedding inputs; numeric inputs leave as they are.
+   */
+  public CompletionStage<Served<TensorResponse>> infer(RequestContext context,
+      TensorRequest request) {
+    String requestDigest = recording() ? Digests.hex(request.inputs()) : "";
+    return single(context, request.model(), Operation.TENSORS, TokenEstimate.ZERO,
+        scan(request), (scan, candidate, budget) -> {
+          TensorRequest out = privacy.map(guard -> guard.prepare(request, scan,
+              context.tenant(), context.privacy(), candidate.backend().placement()))
+              .orElse(request).withModel(candidate.route().upstreamModel());
+          TensorBackend backend = (TensorBackend) backends.backend(candidate.backend().name());
+          return budget.map(within -> backend.infer(out, within))
+              .orElseGet(() -> backend.infer(out));
+        }, requestDigest, response -> new Usage(0, 0),
+        response -> recording() ? Digests.hex(response.outputs()) : "");
+  }
+
+  /**
+   * What tensor model {@code alias} accepts and produces, asked of the backend a tensor request
+   * from this caller would be routed to now, falling back as an inference would. Neither
+   * admitted nor recorded: it carries no data. The answer is the upstream model's, under its
+   * upstream name.
+   */
+  public CompletionStage<Served<ModelMetadata>> metadata(RequestContext context, String alias) {
+    RouteQuery query = query(context, alias, Operation.TENSORS, TokenEstimate.ZERO,
+        Admitted.WITHIN_BUDGET, Scan.none());
+    return dispatch(context, query, routingTable.get(), candidate ->
+        ((TensorBackend) backends.backend(candidate.backend().name()))
+            .metadata(candidate.route().upstreamModel())).result();
+  }
+
+  /**
+   * A request answered in one piece (embeddings, tensors): admit, scan, route, dispatch with
+   * fallback, then record and observe before the answer is released.
+   *
+   * @param requestDigest the request's digest for the record, or empty when not recording
+   * @param usage the tokens an answer used
+   * @param responseDigest the answer's digest for the record, or empty
+   */
+  private <T> CompletionStage<Served<T>> single(RequestContext context, String alias,
+      Operation operation, TokenEstimate estimate, CompletionStage<Scan> scanning,
+      ScannedCall<T> call, String requestDigest, Function<T, Usage> usage,
+      Function<T, String> responseDigest) {
+    Instant start = clock.instant();
     RoutingTable table = routingTable.get();
     Executor back = callerContext.get();
-    return resume(admit(context, Operation.EMBEDDINGS, request.model(), estimate, start,
-        () -> recording() ? Digests.hex(String.join("\n", request.inputs())) : ""), back)
-        .thenCompose(admitted ->
-        resume(scan(request), back).thenCompose(scan -> {
-      RouteQuery query = query(context, request.model(), Operation.EMBEDDINGS, estimate,
-          admitted, scan);
-      var attempt = dispatch(context, query, table, candidate -> {
-        EmbeddingRequest out = privacy.map(guard -> guard.prepare(request, scan,
-            context.tenant(), context.privacy(), candidate.backend().placement()))
-            .orElse(request);
-        return ((EmbeddingBackend) backends.backend(candidate.backend().name()))
-            .embed(out.withModel(candidate.route().upstreamModel()));
-      });
-      return attempt.result().<CompletionStage<Served<EmbeddingResponse>>>handle((served0, error) -> {
+    return resume(admit(context, operation, alias, estimate, start, () -> requestDigest), back)
+        .thenCompose(admitted -> resume(scanning, back).thenCompose(scan -> {
+      RouteQuery query = query(context, alias, operation, estimate, admitted, scan);
+      var attempt = dispatch(context, query, table,
+          candidate -> call.apply(scan, candidate, budget(context, start)));
+      return attempt.result().<CompletionStage<Served<T>>>handle((served0, error) -> {
         Duration took = Duration.between(start, clock.instant());
-        String requestDigest = recording()
-            ? Digests.hex(String.join("\n", request.inputs())) : "";
         if (error != null) {
-          return refuse(failed(context, Operation.EMBEDDINGS, request.model(), attempt, took,
-              error, requestDigest, scan), error);
+          return refuse(failed(context, operation, alias, attempt, took, error, requestDigest,
+              scan), error);
         }
-        Served<EmbeddingResponse> served = annotated(served0, context, scan);
-        return release(new Outcome.Completed(context, Operation.EMBEDDINGS, request.model(),
-            served.decision(), served.servedBy(), took, served.value().usage(), null, 0, "stop",
-            false, scan.counts(), requestDigest, ""), served);
+        Served<T> served = annotated(served0, context, scan);
+        return release(new Outcome.Completed(context, operation, alias, served.decision(),
+            served.servedBy(), took, usage.apply(served.value()), null, 0, "stop", false,
+            scan.counts(), requestDigest, responseDigest.apply(served.value())), served);
       }).thenCompose(Function.identity());
     }));
+  }
+
+  /**
+   * What is left of the caller's latency target ({@code x-fulcrum-latency-ms}) since the
+   * request started, for backends that hold requests back to batch them; empty without one.
+   */
+  private Optional<Duration> budget(RequestContext context, Instant start) {
+    long target = context.hints().constraints().latencyTargetMillis();
+    return target <= 0 ? Optional.empty() : Optional.of(Duration.ofMillis(target)
+        .minus(Duration.between(start, clock.instant())));
   }
 
   /**
@@ -297,6 +360,11 @@ public final class RequestPipeline {
   }
 
   private CompletionStage<Scan> scan(EmbeddingRequest request) {
+    return privacy.map(guard -> guard.scan(request))
+        .orElse(CompletableFuture.completedFuture(Scan.none()));
+  }
+
+  private CompletionStage<Scan> scan(TensorRequest request) {
     return privacy.map(guard -> guard.scan(request))
         .orElse(CompletableFuture.completedFuture(Scan.none()));
   }
@@ -470,6 +538,12 @@ public final class RequestPipeline {
   @FunctionalInterface
   private interface Call<T> {
     CompletionStage<T> apply(Candidate candidate);
+  }
+
+  /** A backend call for one candidate, given the scan and the caller's remaining budget. */
+  @FunctionalInterface
+  private interface ScannedCall<T> {
+    CompletionStage<T> apply(Scan scan, Candidate candidate, Optional<Duration> budget);
   }
 
   /** A dispatch under way: its result, and the decision once routing has made one. */

@@ -31,7 +31,8 @@ import java.util.Set;
  * <p>Never throws because of what the text contains (lone surrogates, NULs, control characters,
  * binary junk, megabytes). It throws {@link PrivacyScanException} only when a deadline passes or
  * a recognizer fails, so the caller can fail closed. The deadline is checked before every
- * recognizer on every window, against the injected {@link InstantSource}.
+ * recognizer on every window and once more at the end (a scan that finishes late fails too, so
+ * a slow last recognizer cannot stretch the budget), against the injected {@link InstantSource}.
  *
  * <p>Immutable and thread-safe when its recognizers are.
  */
@@ -91,16 +92,22 @@ public final class PiiDetector {
       int coreEnd = Math.min(core + WINDOW, length);
       NormalizedText window = NormalizedText.of(text, core, end);
       for (Recognizer recognizer : recognizers) {
-        if (clock.instant().isAfter(deadline)) {
-          throw PrivacyScanException.deadlineExceeded(core, length);
-        }
+        checkDeadline(deadline, core, length);
         found.clear();
         run(recognizer, window.text(), found);
         keep(found, window, core, coreEnd, candidates);
       }
       core += WINDOW;
     } while (core < length);
+    // a scan that ends late is as untrusted as one cut off
+    checkDeadline(deadline, length, length);
     return Overlaps.resolve(text, candidates);
+  }
+
+  private void checkDeadline(Instant deadline, int scannedChars, int totalChars) {
+    if (clock.instant().isAfter(deadline)) {
+      throw PrivacyScanException.deadlineExceeded(scannedChars, totalChars);
+    }
   }
 
   private static void run(Recognizer recognizer, String text, List<Entity> out) {

@@ -12,6 +12,11 @@ import java.util.Objects;
  * scanned text, and no cause is attached, since a recognizer's own exception message might.
  */
 public final class PrivacyScanException extends RuntimeException {
+  /**
+   * The error code callers see when a request is refused because its scan failed: a
+   * {@code /v1/privacy/*} call, or a request that could go nowhere inside the trust zone.
+   */
+  public static final String CODE = "privacy_scan_failed";
 
   /** Why the scan stopped. */
   public enum Reason {
@@ -29,9 +34,9 @@ public final class PrivacyScanException extends RuntimeException {
   }
 
   static PrivacyScanException deadlineExceeded(int scannedChars, int totalChars) {
-    return new PrivacyScanException(Reason.DEADLINE_EXCEEDED, "privacy scan ran out of time after "
-        + scannedChars + " of " + totalChars + " chars; the request is refused rather than sent "
-        + "unscanned (raise the scan budget or send less text)");
+    return new PrivacyScanException(Reason.DEADLINE_EXCEEDED, "privacy scan ran past its time "
+        + "budget with " + scannedChars + " of " + totalChars + " chars scanned; the request is "
+        + "refused rather than sent unscanned (raise the scan budget or send less text)");
   }
 
   static PrivacyScanException recognizerFailed(Recognizer recognizer, Throwable failure) {

@@ -19,6 +19,11 @@ public record Dropped(String backend, Cause cause, String reason) {
     UNAVAILABLE,
     /** Privacy policy forbids this placement for this request (403). */
     FORBIDDEN,
+    /**
+     * The privacy scan failed (an error, or past its time budget), so nothing may leave the
+     * trust zone: try later or send less text (503).
+     */
+    UNSCANNED,
     /** The caller's latency target or cost cap rules it out (400). */
     CONSTRAINT,
     /** The tenant's budget is spent and this route costs money (429). */

@@ -6,7 +6,9 @@ import dev.fulcrum.core.backend.Capability;
 public enum Operation {
   CHAT(Capability.CHAT, "chat completions"),
   CHAT_STREAM(Capability.CHAT_STREAM, "streamed chat completions"),
-  EMBEDDINGS(Capability.EMBEDDINGS, "embeddings");
+  EMBEDDINGS(Capability.EMBEDDINGS, "embeddings"),
+  /** Open Inference Protocol v2 tensors ({@code /v2/models/{name}/infer}). */
+  TENSORS(Capability.TENSORS, "tensor inference");
 
   private final Capability required;
   private final String description;

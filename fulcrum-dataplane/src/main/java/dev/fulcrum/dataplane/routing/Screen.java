@@ -41,6 +41,11 @@ final class Screen {
       dropped.add(new Dropped(name, Dropped.Cause.FORBIDDEN, forbidden));
       return;
     }
+    if (query.privacy().scanFailed() && !query.privacy().trustZone().contains(info.placement())) {
+      dropped.add(new Dropped(name, Dropped.Cause.UNSCANNED, "the privacy scan failed, so the "
+          + "request may not leave the trust zone for " + info.placement()));
+      return;
+    }
     HealthSnapshot health = backends.health(name);
     if (!health.availableAt(query.now())) {
       long seconds = Math.max(1, Duration.between(query.now(), health.availableAt()).toSeconds());
@@ -75,10 +80,6 @@ final class Screen {
     if (facts.level() == PrivacyLevel.PRIVATE && placement == Placement.CLOUD) {
       return "CLOUD not allowed for PRIVATE request"
           + (facts.entities().isEmpty() ? "" : " with " + facts.entityList());
-    }
-    if (facts.scanFailed() && !facts.trustZone().contains(placement)) {
-      return placement + " is outside the trust zone and the privacy scan did not complete, "
-          + "so the request stays inside it";
     }
     return null;
   }

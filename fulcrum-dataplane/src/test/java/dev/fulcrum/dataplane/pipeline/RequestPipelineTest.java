@@ -18,7 +18,17 @@ import dev.fulcrum.core.routing.Price;
 import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.PrivacyScanException;
+import dev.fulcrum.dataplane.privacy.Recognizer;
+import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
+import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
+import dev.fulcrum.dataplane.privacy.sanitize.Action;
+import dev.fulcrum.dataplane.privacy.sanitize.HashKey;
+import dev.fulcrum.dataplane.privacy.sanitize.SanitizationPolicy;
 import dev.fulcrum.dataplane.routing.Router;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -164,6 +174,29 @@ class RequestPipelineTest {
         .isInstanceOf(dev.fulcrum.core.error.PermissionDeniedException.class)
         .hasMessage("no backend can serve model 'chat': nebius: CLOUD not allowed for PRIVATE "
             + "request");
+    assertThat(cloud.calls).isEmpty();
+  }
+
+  @Test
+  void answers503PrivacyScanFailedWhenTheScanFailedAndOnlyTheCloudCouldServe() {
+    var cloud = FakeBackend.answering("nebius");
+    Recognizer broken = (text, out) -> {
+      throw new IllegalStateException("recognizer bug");
+    };
+    var guard = new PrivacyGuard(PiiDetector.builder().recognizer(broken).build(),
+        new PrivacySettings(SanitizationPolicy.of(Action.PSEUDONYMIZE), Duration.ofSeconds(1),
+            1 << 20), tenant -> HashKey.of(new byte[32]), Runnable::run, InstantSource.system());
+    RoutingTable table = RoutingTable.of(List.of(ModelRoutes.single("chat", "1",
+        List.of(new Route("nebius", "m", Price.FREE)))));
+    var pipeline = RequestPipeline.builder(new Router(), Backends.of(List.of(cloud)), () -> table)
+        .privacy(guard).build();
+
+    assertThat(failure(pipeline.chat(CONTEXT, HELLO)))
+        .isInstanceOfSatisfying(ServiceUnavailableException.class, e -> {
+          assertThat(e.code()).isEqualTo(PrivacyScanException.CODE);
+          assertThat(e).hasMessage("no backend can serve model 'chat': nebius: the privacy scan "
+              + "failed, so the request may not leave the trust zone for CLOUD");
+        });
     assertThat(cloud.calls).isEmpty();
   }
 

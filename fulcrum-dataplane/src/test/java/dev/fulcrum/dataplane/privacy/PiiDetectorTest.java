@@ -129,6 +129,19 @@ class PiiDetectorTest {
   }
 
   @Test
+  void aScanThatFinishesPastItsDeadlineFailsEvenWhenTheLastRecognizerWasTheSlowOne() {
+    FakeClock clock = new FakeClock();
+    Recognizer fast = PatternRecognizers.email();
+    Recognizer slowLast = (text, out) -> clock.advance(Duration.ofSeconds(1));
+    PiiDetector d = PiiDetector.builder().recognizer(fast).recognizer(slowLast).clock(clock)
+        .build();
+
+    assertThatThrownBy(() -> d.analyze("mail a@b.com", Duration.ofMillis(100)))
+        .isInstanceOfSatisfying(PrivacyScanException.class, e ->
+            assertThat(e.reason()).isEqualTo(PrivacyScanException.Reason.DEADLINE_EXCEEDED));
+  }
+
+  @Test
   void aFailingRecognizerFailsTheScanWithoutLeakingItsMessage() {
     Recognizer broken = (text, out) -> {
       throw new IllegalStateException("boom while reading " + text);

@@ -140,7 +140,11 @@ class RouterTest {
         ModelRoutes.single("chat", "1", List.of(route("nebius"), route("local")))), view);
 
     assertThat(((Decision.Routed) decision).chosen().backend().name()).isEqualTo("local");
-    assertThat(reasons(decision).getFirst()).startsWith("nebius: CLOUD is outside the trust zone");
+    assertThat(decision.dropped()).singleElement().satisfies(d -> {
+      assertThat(d.cause()).isEqualTo(Dropped.Cause.UNSCANNED);
+      assertThat(d).hasToString("nebius: the privacy scan failed, so the request may not leave "
+          + "the trust zone for CLOUD");
+    });
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.fulcrum.dataplane.health.HealthSettings;
 import dev.fulcrum.dataplane.privacy.sanitize.Action;
 import dev.fulcrum.dataplane.privacy.sanitize.SanitizationPolicy;
 import dev.fulcrum.gateway.drift.DriftSettings;
+import dev.fulcrum.inference.kserve.KServeSettings;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.local.LocalSettings;
 import dev.fulcrum.inference.openai.OpenAiSettings;
@@ -41,7 +42,7 @@ import java.util.Set;
  * naming the file, line, path, what was wrong and the fix.
  */
 public final class ConfigLoader {
-  private static final Set<String> KINDS = Set.of("openai", "local", "simulated");
+  private static final Set<String> KINDS = Set.of("openai", "local", "simulated", "kserve");
 
   private final EnvInterpolator env;
 
@@ -221,6 +222,7 @@ public final class ConfigLoader {
       backends.add(switch (kind) {
         case "openai" -> openAi(node, name);
         case "local" -> local(node, name);
+        case "kserve" -> kserve(node, name);
         default -> simulated(node, name);
       });
       health.put(name, circuitBreaker(node.object("circuit-breaker")));
@@ -234,7 +236,36 @@ public final class ConfigLoader {
 
   private static BackendConfig openAi(ConfigNode node, String name) {
     node.allowOnly("name", "kind", "placement", "base-url", "api-key", "connect-timeout",
-        "read-timeout", "max-connections", "circuit-breaker");
+        "read-timeout", "max-connections", "circuit-breaker", "batching");
+    return new BackendConfig.OpenAi(new OpenAiSettings(name,
+        node.enumeration("placement", Placement.class, Placement.CLOUD),
+        httpUrl(node, "https://api.studio.nebius.ai/v1"), apiKey(node),
+        positive(node, "connect-timeout", Duration.ofSeconds(5)),
+        positive(node, "read-timeout", Duration.ofSeconds(60)),
+        node.integer("max-connections", 64, 1, 10_000)), BatchingSection.read(node));
+  }
+
+  private static BackendConfig kserve(ConfigNode node, String name) {
+    node.allowOnly("name", "kind", "placement", "base-url", "api-key", "connect-timeout",
+        "read-timeout", "max-connections", "text-input", "embedding-output", "circuit-breaker",
+        "batching");
+    URI url = httpUrl(node, "http://triton:8000");
+    KServeSettings settings;
+    try {
+      settings = new KServeSettings(name,
+          node.enumeration("placement", Placement.class, Placement.PRIVATE), url, apiKey(node),
+          positive(node, "connect-timeout", Duration.ofSeconds(5)),
+          positive(node, "read-timeout", Duration.ofSeconds(60)),
+          node.integer("max-connections", 64, 1, 10_000), optional(node, "text-input"),
+          optional(node, "embedding-output"));
+    } catch (IllegalArgumentException e) {
+      throw node.field("base-url").error(e.getMessage());
+    }
+    return new BackendConfig.KServe(settings, BatchingSection.read(node));
+  }
+
+  /** The {@code base-url} of an HTTP backend: an absolute http(s) URL. */
+  private static URI httpUrl(ConfigNode node, String example) {
     String rawUrl = node.string("base-url");
     URI url;
     try {
@@ -244,27 +275,32 @@ public final class ConfigLoader {
     }
     if (url.getHost() == null || !("http".equals(url.getScheme())
         || "https".equals(url.getScheme()))) {
-      throw node.field("base-url").error("must be an http(s) URL such as "
-          + "https://api.studio.nebius.ai/v1, got '" + rawUrl + "'");
+      throw node.field("base-url").error("must be an http(s) URL such as " + example
+          + ", got '" + rawUrl + "'");
     }
-    Optional<String> apiKey = Optional.of(node.string("api-key", "")).filter(k -> !k.isBlank());
-    return new BackendConfig.OpenAi(new OpenAiSettings(name,
-        node.enumeration("placement", Placement.class, Placement.CLOUD), url, apiKey,
-        positive(node, "connect-timeout", Duration.ofSeconds(5)),
-        positive(node, "read-timeout", Duration.ofSeconds(60)),
-        node.integer("max-connections", 64, 1, 10_000)));
+    return url;
+  }
+
+  private static Optional<String> apiKey(ConfigNode node) {
+    return optional(node, "api-key");
+  }
+
+  /** A text setting that is absent when missing or blank. */
+  private static Optional<String> optional(ConfigNode node, String field) {
+    return Optional.of(node.string(field, "")).filter(value -> !value.isBlank());
   }
 
   private static BackendConfig local(ConfigNode node, String name) {
-    node.allowOnly("name", "kind", "placement", "threads", "circuit-breaker");
+    node.allowOnly("name", "kind", "placement", "threads", "circuit-breaker", "batching");
     return new BackendConfig.Local(new LocalSettings(name,
         node.enumeration("placement", Placement.class, Placement.LOCAL),
-        node.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256)));
+        node.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256)),
+        BatchingSection.read(node));
   }
 
   private static BackendConfig simulated(ConfigNode node, String name) {
     node.allowOnly("name", "kind", "placement", "latency", "tokens-per-second", "batch-cost",
-        "error-rate", "seed", "dimensions", "circuit-breaker");
+        "error-rate", "seed", "dimensions", "circuit-breaker", "batching");
     ConfigNode latency = node.object("latency");
     latency.allowOnly("median", "p99");
     Duration median = latency.duration("median", Duration.ZERO);
@@ -283,7 +319,7 @@ public final class ConfigLoader {
             batch.duration("per-item", Duration.ZERO)),
         node.number("error-rate", 0, 0, 1),
         node.longValue("seed", 42, Long.MIN_VALUE),
-        node.integer("dimensions", 384, 1, 65_536)));
+        node.integer("dimensions", 384, 1, 65_536)), BatchingSection.read(node));
   }
 
   private static HealthSettings circuitBreaker(ConfigNode node) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An error as the caller sees it: an HTTP status and the OpenAI error object.
+ * An error as the caller sees it: an HTTP status and the OpenAI error object (or, on
+ * {@code /v2} paths, the Open Inference Protocol's).
  *
  * @param status the HTTP status
  * @param type the OpenAI error type ({@code invalid_request_error}, …)
@@ -25,6 +26,13 @@ record ApiError(int status, String type, String code, String param, String messa
 
   ApiError(int status, String type, String code, String message) {
     this(status, type, code, null, message, Map.of());
+  }
+
+  /** The Open Inference Protocol's shape, {@code {"error": message}}, for {@code /v2} paths. */
+  ObjectNode toV2Json() {
+    ObjectNode root = Json.object();
+    root.put("error", message);
+    return root;
   }
 
   /** {@code {"error":{"message","type","param","code"}}}. */

@@ -12,6 +12,7 @@ import dev.fulcrum.core.error.ServiceUnavailableException;
 import dev.fulcrum.core.error.UpstreamRejectedException;
 import dev.fulcrum.core.error.UpstreamTimeoutException;
 import dev.fulcrum.core.error.UpstreamUnavailableException;
+import dev.fulcrum.dataplane.privacy.PrivacyScanException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP answers. A {@link FulcrumException} keeps its
- * message (written for callers); anything else is a bug, logged here with its stack trace and
- * answered with a generic 500 that carries only the request id.
+ * message (written for callers); a {@link PrivacyScanException} (outside that tree, see there) is
+ * a 503 {@code privacy_scan_failed} saying why, without naming recognizers; anything else is a
+ * bug, logged here with its stack trace and answered with a generic 500 that carries only the
+ * request id.
  */
 public final class ErrorMapper {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
@@ -47,6 +50,16 @@ public final class ErrorMapper {
         log.warn("request {}: {} {}", requestId, mapped.status(), fulcrum.getMessage());
       }
       return mapped;
+    }
+    if (cause instanceof PrivacyScanException scan) {
+      log.warn("request {}: 503 {}", requestId, scan.getMessage());
+      return new ApiError(503, "server_error", PrivacyScanException.CODE, switch (scan.reason()) {
+        case DEADLINE_EXCEEDED -> "the privacy scan ran past its time budget "
+            + "(privacy.scan-budget), so the text was not analysed; send less text or ask the "
+            + "operator to raise the budget";
+        case RECOGNIZER_FAILED -> "the privacy scan failed, so the text was not analysed; try "
+            + "again, and quote request id " + requestId + " if it keeps failing";
+      });
     }
     log.error("request {}: unexpected failure", requestId, cause);
     return new ApiError(500, "server_error", "internal_error", "internal error in Fulcrum; "
@@ -77,7 +90,7 @@ public final class ErrorMapper {
       case UpstreamUnavailableException e -> new ApiError(502, "upstream_error",
           "upstream_unavailable", message);
       case ServiceUnavailableException e -> withRetryAfter(
-          new ApiError(503, "server_error", "service_unavailable", message), e);
+          new ApiError(503, "server_error", e.code(), message), e);
     };
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
 final class Exchange {
   static final String REQUEST_ID_KEY = "fulcrum.requestId";
   static final String TENANT_KEY = "fulcrum.tenant";
+  /** Marks an exchange on a {@code /v2} path, whose errors take the v2 shape. */
+  static final String V2_KEY = "fulcrum.v2";
   private static final String JSON = "application/json";
 
   private Exchange() {}
@@ -65,7 +67,12 @@ final class Exchange {
     json(ctx, 200, Json.bytes(body));
   }
 
-  /** Answers with the OpenAI-shaped error for {@code error}. */
+  /** Answers errors of this exchange in the v2 shape, {@code {"error": message}}. */
+  static void useV2Errors(RoutingContext ctx) {
+    ctx.put(V2_KEY, Boolean.TRUE);
+  }
+
+  /** Answers with the error for {@code error}: OpenAI-shaped, or v2-shaped on {@code /v2}. */
   static void fail(RoutingContext ctx, Throwable error) {
     send(ctx, ErrorMapper.map(error, requestId(ctx)));
   }
@@ -81,7 +88,8 @@ final class Exchange {
     for (Map.Entry<String, String> header : mapped.headers().entrySet()) {
       response.putHeader(header.getKey(), header.getValue());
     }
-    json(ctx, mapped.status(), Json.bytes(mapped.toJson()));
+    boolean v2 = Boolean.TRUE.equals(ctx.get(V2_KEY));
+    json(ctx, mapped.status(), Json.bytes(v2 ? mapped.toV2Json() : mapped.toJson()));
   }
 
   /** {@code EMAIL_ADDRESS=2, PERSON=1}: counts by type, never values. */

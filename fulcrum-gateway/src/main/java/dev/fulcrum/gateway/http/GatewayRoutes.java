@@ -20,6 +20,10 @@ final class GatewayRoutes {
       java.util.function.BooleanSupplier ready) {
     Router router = Router.router(vertx);
     router.route().handler(GatewayRoutes::assignRequestId);
+    router.route("/v2/*").handler(ctx -> {
+      Exchange.useV2Errors(ctx);
+      ctx.next();
+    });
     Guards guards = new Guards(deps.authenticator(), BodyHandler.create(false)
         .setBodyLimit(maxBodyBytes)
         .setHandleFileUploads(false));
@@ -29,6 +33,7 @@ final class GatewayRoutes {
         .register(router, guards);
     new ChatCompletionsService(deps.pipeline()).register(router, guards);
     new EmbeddingsService(deps.pipeline()).register(router, guards);
+    new KServeService(deps.pipeline()).register(router, guards);
     new TokensService(deps.authenticator(), deps.tokenTtl()).register(router, guards);
     deps.privacy().ifPresent(guard -> new PrivacyService(guard).register(router, guards));
     deps.mounts().forEach(mount -> mount.accept(router));

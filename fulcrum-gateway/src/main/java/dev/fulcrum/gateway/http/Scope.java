@@ -5,6 +5,8 @@ public enum Scope {
   CHAT("chat"),
   EMBEDDINGS("embeddings"),
   MODELS("models"),
+  /** {@code POST /v2/models/{name}/infer}. */
+  INFER("infer"),
   PRIVACY("privacy");
 
   private final String wire;

@@ -56,14 +56,14 @@ final class TokensService {
     JsonNode scopes = body.get("scopes");
     if (scopes == null || !scopes.isArray() || scopes.isEmpty()) {
       throw new InvalidRequestException("'scopes' must be a non-empty array of chat, embeddings, "
-          + "models, privacy", "scopes");
+          + "models, infer, privacy", "scopes");
     }
     Set<String> names = new LinkedHashSet<>();
     for (JsonNode scope : scopes) {
       String name = scope.asText("");
       if (java.util.Arrays.stream(Scope.values()).noneMatch(s -> s.wire().equals(name))) {
         throw new InvalidRequestException("unknown scope '" + name + "'; use chat, embeddings, "
-            + "models or privacy", "scopes");
+            + "models, infer or privacy", "scopes");
       }
       names.add(name);
     }

@@ -1,5 +1,6 @@
 /**
- * The HTTP edge: the OpenAI-compatible API, health endpoints, authentication, and the single
- * place where failures become OpenAI-shaped error responses. One small service per resource.
+ * The HTTP edge: the OpenAI-compatible API, the Open Inference Protocol v2 (KServe, Triton)
+ * endpoints, health endpoints, authentication, and the single place where failures become error
+ * responses (OpenAI-shaped, or v2-shaped on {@code /v2}). One small service per resource.
  */
 package dev.fulcrum.gateway.http;

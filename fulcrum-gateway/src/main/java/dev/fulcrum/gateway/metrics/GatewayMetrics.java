@@ -65,8 +65,8 @@ public final class GatewayMetrics implements RequestObserver, AutoCloseable {
   }
 
   /**
-   * Metrics for a gateway built from {@code config}, with JVM and process metrics and gauges
-   * over {@code backends}' health.
+   * Metrics for a gateway built from {@code config}, with JVM and process metrics, gauges
+   * over {@code backends}' health, and the counts of those that batch.
    */
   public static GatewayMetrics start(FulcrumConfig config, Backends backends) {
     MetricsConfig settings = config.metrics();
@@ -84,6 +84,9 @@ public final class GatewayMetrics implements RequestObserver, AutoCloseable {
     GatewayMetrics metrics = new GatewayMetrics(settings.enabled(), registry,
         labels(config, backends), settings.maxFeatures(), gc);
     metrics.watch(backends.healthRegistry());
+    if (settings.enabled()) {
+      BatcherGauges.register(registry, backends.all());
+    }
     return metrics;
   }
 

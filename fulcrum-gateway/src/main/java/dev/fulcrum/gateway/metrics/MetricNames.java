@@ -46,6 +46,13 @@ public final class MetricNames {
   /** {@code fulcrum_shadow_skipped_total}: shadow copies routing refused. */
   public static final String SHADOW_SKIPPED = "fulcrum.shadow.skipped";
 
+  /** {@code fulcrum_batcher_batches_total}: batches an adaptive batcher sent upstream. */
+  public static final String BATCHER_BATCHES = "fulcrum.batcher.batches";
+  /** {@code fulcrum_batcher_items_total}: items (texts, tensor rows) those batches carried. */
+  public static final String BATCHER_ITEMS = "fulcrum.batcher.items";
+  /** {@code fulcrum_batcher_queued}: items waiting to join a batch. */
+  public static final String BATCHER_QUEUED = "fulcrum.batcher.queued";
+
   /** {@code fulcrum_pii_entities_total}: personal data found in requests, by type. */
   public static final String PII_ENTITIES = "fulcrum.pii.entities";
   /** {@code fulcrum_privacy_incidents_total}: requests with a placement dropped for privacy. */

@@ -109,7 +109,8 @@ final class RequestMetrics implements RequestObserver {
     boolean incident = false;
     for (int i = 0; i < dropped.size(); i++) {
       Dropped candidate = dropped.get(i);
-      if (candidate.cause() == Dropped.Cause.FORBIDDEN) {
+      if (candidate.cause() == Dropped.Cause.FORBIDDEN
+          || candidate.cause() == Dropped.Cause.UNSCANNED) {
         incident = true;
         meters.blocked.at(labels.backends.indexOf(candidate.backend())).increment();
       }

@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics at {@code GET /metrics}: one {@link
  * dev.fulcrum.gateway.metrics.GatewayMetrics} per gateway, which observes every request outcome
- * (latency, outcomes, tokens, cost, fallbacks, privacy), polls backend health and shadow
- * counters at scrape time, listens to rollouts, and offers {@link
+ * (latency, outcomes, tokens, cost, fallbacks, privacy), polls backend health, batcher and
+ * shadow counters at scrape time, listens to rollouts, and offers {@link
  * dev.fulcrum.gateway.metrics.AuditTimer} to the audit recorder.
  *
  * <p><b>Rules.</b> Every metric name is a constant in {@link

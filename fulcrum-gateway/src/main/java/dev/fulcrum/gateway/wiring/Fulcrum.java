@@ -37,6 +37,9 @@ import dev.fulcrum.gateway.http.admin.AdminApi;
 import dev.fulcrum.gateway.http.admin.AdminContext;
 import dev.fulcrum.gateway.limits.Limits; // limits
 import dev.fulcrum.gateway.metrics.GatewayMetrics;
+import dev.fulcrum.inference.batching.Batching;
+import dev.fulcrum.inference.batching.Scheduler;
+import dev.fulcrum.inference.kserve.KServeBackends;
 import dev.fulcrum.inference.local.LocalBackends;
 import dev.fulcrum.inference.openai.OpenAiBackends;
 import dev.fulcrum.inference.simulated.SimulatedBackends;
@@ -64,6 +67,9 @@ public final class Fulcrum implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Fulcrum.class);
   /** Requests up to this many characters are scanned on the event loop, larger ones on scan threads. */
   private static final int SCAN_INLINE_CHARS = 4096;
+  /** Scanned a few times at start: a fresh JVM's first scans outlast the default budget. */
+  private static final String SCAN_WARM_UP = "Write to Jane Doe in Berlin at jane.doe@example.com "
+      + "or +1 415 555 0100 about the ACME invoice.";
 
   private final Vertx vertx;
   private final Backends backends;
@@ -202,7 +208,8 @@ public final class Fulcrum implements AutoCloseable {
   /**
    * The privacy scan: the pattern recognizers and (unless switched off) the name-and-location
    * model, bounded by the configured budget, scanning large requests on their own threads (a full
-   * queue fails the scan closed).
+   * queue fails the scan closed). Warmed up here, so the first requests are not refused (503)
+   * for a scan that ran past its budget only because nothing was loaded or compiled yet.
    */
   private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
     List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
@@ -214,6 +221,9 @@ public final class Fulcrum implements AutoCloseable {
         .minScore(config.privacy().minScore())
         .clock(clock)
         .build();
+    for (int i = 0; i < 3; i++) {
+      detector.analyze(SCAN_WARM_UP);
+    }
     var scanThreads = workers("fulcrum-privacy-scan");
     return new PrivacyGuard(detector, new PrivacySettings(config.privacy().policy(),
         config.privacy().scanBudget(), SCAN_INLINE_CHARS),
@@ -267,15 +277,20 @@ public final class Fulcrum implements AutoCloseable {
     return alert -> sinks.forEach(sink -> sink.accept(alert));
   }
 
+  /** The configured backends, each behind an adaptive batcher when it has a batching section. */
   private static List<Backend> createBackends(Vertx vertx, List<BackendConfig> configs) {
     List<Backend> created = new ArrayList<>(configs.size());
     for (BackendConfig config : configs) {
-      created.add(switch (config) {
+      Backend backend = switch (config) {
         case BackendConfig.OpenAi openAi -> OpenAiBackends.create(vertx, openAi.settings());
         case BackendConfig.Local local -> LocalBackends.create(local.settings());
         case BackendConfig.Simulated simulated ->
             SimulatedBackends.create(vertx, simulated.settings());
-      });
+        case BackendConfig.KServe kserve -> KServeBackends.create(vertx, kserve.settings());
+      };
+      created.add(config.batching()
+          .map(settings -> Batching.decorate(backend, settings, Scheduler.system()))
+          .orElse(backend));
     }
     return created;
   }

@@ -70,6 +70,24 @@ class AutomaticRolloutIT {
     return outcomes;
   }
 
+  /**
+   * Polls until the routing state this gateway publishes sends {@code model} to {@code version}
+   * only: a decision is committed first and published to the data plane right after.
+   */
+  static void awaitRoutedTo(String model, String version) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      for (JsonNode routed : admin.get("/admin/v1/state").json().path("models")) {
+        if (routed.path("model").asText().equals(model) && routed.path("versions").size() == 1
+            && routed.path("versions").path(0).path("version").asText().equals(version)) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(model + " is not routed to version " + version + " only within 5 s");
+  }
+
   static boolean ended(JsonNode rollout) {
     return !rollout.path("state").asText().equals("RUNNING");
   }
@@ -92,6 +110,7 @@ class AutomaticRolloutIT {
     assertThat(decision.path("verdict_reason").asText()).contains("error_rate");
     assertThat(decision.path("window").path("candidate").path("errors").asLong())
         .isGreaterThanOrEqualTo(3);
+    awaitRoutedTo(rollout.model(), "1");
     assertThat(traffic(rollout.model(), 40)).containsOnlyKeys("200 " + rollout.model() + "@1");
     assertThat(admin.get(AdminFixture.path(rollout.model(), "2")).json().path("state").asText())
         .isEqualTo("ROLLED_BACK");
@@ -118,6 +137,7 @@ class AutomaticRolloutIT {
         .startsWith("healthy for");
     assertThat(admin.get("/admin/v1/models/" + rollout.model()).json().path("aliases")
         .path("prod").asText()).isEqualTo("2");
+    awaitRoutedTo(rollout.model(), "2");
     assertThat(traffic(rollout.model(), 20)).containsOnlyKeys("200 " + rollout.model() + "@2");
   }
 

@@ -110,7 +110,7 @@ class ConfigLoaderTest {
     assertThat(errorOf(VALID.replace("port: 9090", "port: 99999")))
         .contains("server.port must be between 0 and 65535, got 99999");
     assertThat(errorOf(VALID.replace("kind: local", "kind: lokal")))
-        .contains("backends[1].kind must be one of local, openai, simulated, got 'lokal'");
+        .contains("backends[1].kind must be one of kserve, local, openai, simulated, got 'lokal'");
     assertThat(errorOf(VALID.replace("https://api.studio.nebius.ai/v1", "api.nebius")))
         .contains("backends[0].base-url must be an http(s) URL");
     assertThat(errorOf(VALID.replace("- name: local\n    kind: local",

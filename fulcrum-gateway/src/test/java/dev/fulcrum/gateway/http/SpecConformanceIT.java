@@ -1,7 +1,6 @@
 package dev.fulcrum.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,14 +10,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.fulcrum.core.json.Json;
+import dev.fulcrum.gateway.testing.SharedData;
 import dev.fulcrum.gateway.testing.TestGateway;
 import dev.fulcrum.inference.testing.FakeUpstream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +44,7 @@ class SpecConformanceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Path file = Path.of(System.getProperty("fulcrum.shared", "../shared"),
-        "openai-spec", "openapi.yaml");
-    if (!Files.isRegularFile(file)) {
-      String message = "the OpenAI spec is not at " + file.toAbsolutePath()
-          + "; set -Dfulcrum.shared=PATH_TO_SHARED";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    spec = new YAMLMapper().readTree(file.toFile());
+    spec = new YAMLMapper().readTree(SharedData.require("openai-spec/openapi.yaml").toFile());
     upstream = FakeUpstream.start();
     gateway = TestGateway.start(CONFIG, Map.of("UPSTREAM", upstream.baseUrl()));
   }

@@ -3,6 +3,7 @@ package dev.fulcrum.inference.batching;
 import dev.fulcrum.core.backend.EmbeddingBackend;
 import dev.fulcrum.core.embedding.EmbeddingRequest;
 import dev.fulcrum.core.embedding.EmbeddingResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -26,6 +27,12 @@ public interface BatchingEmbeddingBackend extends EmbeddingBackend {
    * that have not left in a batch yet; other requests are unaffected.
    */
   CompletionStage<EmbeddingResponse> embed(EmbeddingRequest request, Deadline deadline);
+
+  /** Batches with a deadline {@code budget} from now instead of the configured SLA. */
+  @Override
+  default CompletionStage<EmbeddingResponse> embed(EmbeddingRequest request, Duration budget) {
+    return embed(request, Deadline.in(budget));
+  }
 
   /** One snapshot per batch key (upstream model, plus options when any) seen so far. */
   Map<String, BatcherStats> stats();

@@ -3,6 +3,7 @@ package dev.fulcrum.inference.batching;
 import dev.fulcrum.core.backend.TensorBackend;
 import dev.fulcrum.core.tensor.TensorRequest;
 import dev.fulcrum.core.tensor.TensorResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -22,6 +23,12 @@ public interface BatchingTensorBackend extends TensorBackend {
 
   /** Infers with a caller-chosen deadline instead of the configured SLA. Never throws. */
   CompletionStage<TensorResponse> infer(TensorRequest request, Deadline deadline);
+
+  /** Batches with a deadline {@code budget} from now instead of the configured SLA. */
+  @Override
+  default CompletionStage<TensorResponse> infer(TensorRequest request, Duration budget) {
+    return infer(request, Deadline.in(budget));
+  }
 
   /** One snapshot per batch key (model and request signature) seen so far. */
   Map<String, BatcherStats> stats();

@@ -122,6 +122,18 @@ class BatchingEmbeddingBackendTest {
   }
 
   @Test
+  void aBudgetGivenThroughTheCoreInterfaceIsTheDeadline() {
+    dev.fulcrum.core.backend.EmbeddingBackend seenByThePipeline =
+        batching(settings().withMaxWait(Duration.ofSeconds(1)));
+    seenByThePipeline.embed(EmbeddingRequest.of("m", List.of("a")), Duration.ofMillis(20));
+
+    clock.advanceMillis(19);
+    assertThat(upstream.calls()).isEmpty();
+    clock.advanceMillis(1);
+    assertThat(upstream.calls()).hasSize(1);
+  }
+
+  @Test
   void theConfiguredSlaAppliesWhenNoDeadlineIsGiven() {
     var backend = batching(settings().withMaxWait(Duration.ofSeconds(1))
         .withSla(Duration.ofMillis(40)));

@@ -55,6 +55,17 @@ class BatchingTensorBackendTest {
   }
 
   @Test
+  void aCallersBudgetThroughTheCoreInterfaceCutsTheWaitShort() {
+    TensorBackend seenByThePipeline = backend;
+    seenByThePipeline.infer(request("double", rows(1, 1f)), Duration.ofMillis(2));
+    clock.advanceMillis(1);
+    assertThat(upstream.calls).isEmpty();
+
+    clock.advanceMillis(1);
+    assertThat(upstream.calls).hasSize(1);
+  }
+
+  @Test
   void passesAModelWithAFixedFirstDimensionThroughUnbatched() {
     var answer = backend.infer(request("fixed", rows(1, 7f)));
 

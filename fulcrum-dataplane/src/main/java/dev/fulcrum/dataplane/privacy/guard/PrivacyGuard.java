@@ -8,7 +8,11 @@ import dev.fulcrum.core.error.PermissionDeniedException;
 import dev.fulcrum.core.privacy.Entity;
 import dev.fulcrum.core.privacy.PrivacyLevel;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.core.tensor.Tensor;
+import dev.fulcrum.core.tensor.TensorData;
+import dev.fulcrum.core.tensor.TensorRequest;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.PrivacyScanException;
 import dev.fulcrum.dataplane.privacy.sanitize.HashKey;
 import dev.fulcrum.dataplane.privacy.sanitize.Sanitizer;
 import dev.fulcrum.dataplane.privacy.sanitize.Vault;
@@ -68,6 +72,14 @@ public final class PrivacyGuard {
     return scanTexts(request.inputs().stream().map(List::of).toList());
   }
 
+  /**
+   * Scans the texts of a tensor request's BYTES inputs (one "message" per input, one text per
+   * element); numeric inputs hold no text.
+   */
+  public CompletionStage<Scan> scan(TensorRequest request) {
+    return scanTexts(request.inputs().stream().map(PrivacyGuard::texts).toList());
+  }
+
   /** Scans one text, for {@code /v1/privacy/analyze}. */
   public List<Entity> analyze(String text) {
     return detector.analyze(text, settings.scanBudget());
@@ -86,10 +98,7 @@ public final class PrivacyGuard {
   /** The chat request as it may leave for {@code placement}. */
   public Outbound prepare(ChatRequest request, Scan scan, Tenant tenant, PrivacyLevel level,
       Placement placement) {
-    if (scan.failed() && !tenant.trusts(placement)) {
-      throw notScanned(placement);
-    }
-    if (!sanitizes(tenant, level, placement, scan)) {
+    if (leavesRaw(scan, tenant, level, placement)) {
       return Outbound.raw(request);
     }
     Vault vault = Vault.create();
@@ -107,10 +116,7 @@ public final class PrivacyGuard {
   /** The embeddings request as it may leave for {@code placement}. */
   public EmbeddingRequest prepare(EmbeddingRequest request, Scan scan, Tenant tenant,
       PrivacyLevel level, Placement placement) {
-    if (scan.failed() && !tenant.trusts(placement)) {
-      throw notScanned(placement);
-    }
-    if (!sanitizes(tenant, level, placement, scan)) {
+    if (leavesRaw(scan, tenant, level, placement)) {
       return request;
     }
     Vault vault = Vault.create();
@@ -120,6 +126,51 @@ public final class PrivacyGuard {
       inputs.add(sanitizer.sanitize(request.inputs().get(i), scan.entities(i, 0), vault).text());
     }
     return new EmbeddingRequest(request.model(), inputs, request.format(), request.options());
+  }
+
+  /**
+   * The tensor request as it may leave for {@code placement}: BYTES elements sanitized like
+   * embedding inputs, numeric inputs unchanged.
+   */
+  public TensorRequest prepare(TensorRequest request, Scan scan, Tenant tenant,
+      PrivacyLevel level, Placement placement) {
+    if (leavesRaw(scan, tenant, level, placement)) {
+      return request;
+    }
+    Vault vault = Vault.create();
+    Sanitizer sanitizer = sanitizer(tenant);
+    List<Tensor> inputs = new ArrayList<>(request.inputs().size());
+    for (int i = 0; i < request.inputs().size(); i++) {
+      Tensor input = request.inputs().get(i);
+      List<String> texts = texts(input);
+      if (texts.isEmpty()) {
+        inputs.add(input);
+        continue;
+      }
+      List<String> clean = new ArrayList<>(texts.size());
+      for (int j = 0; j < texts.size(); j++) {
+        clean.add(sanitizer.sanitize(texts.get(j), scan.entities(i, j), vault).text());
+      }
+      inputs.add(new Tensor(input.name(), input.datatype(), input.shape(),
+          new TensorData.Texts(clean)));
+    }
+    return new TensorRequest(request.model(), inputs, request.outputs());
+  }
+
+  /**
+   * Whether a request may leave for {@code placement} as it is.
+   *
+   * @throws PermissionDeniedException when it was not scanned and would leave the trust zone
+   */
+  private boolean leavesRaw(Scan scan, Tenant tenant, PrivacyLevel level, Placement placement) {
+    if (scan.failed() && !tenant.trusts(placement)) {
+      throw notScanned(placement);
+    }
+    return !sanitizes(tenant, level, placement, scan);
+  }
+
+  private static List<String> texts(Tensor tensor) {
+    return tensor.data() instanceof TensorData.Texts texts ? texts.values() : List.of();
   }
 
   private CompletionStage<Scan> scanTexts(List<List<String>> texts) {
@@ -153,7 +204,7 @@ public final class PrivacyGuard {
     } catch (RuntimeException e) {
       // fail closed: whatever went wrong, the request does not leave the trust zone
       log.warn("privacy scan failed ({}); the request stays in the trust zone",
-          e.getClass().getSimpleName());
+          e instanceof PrivacyScanException scan ? scan.reason() : e.getClass().getSimpleName());
       return Scan.unfinished();
     }
   }

@@ -1,0 +1,133 @@
+package dev.fulcrum.dataplane.privacy.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulcrum.core.backend.Placement;
+import dev.fulcrum.core.chat.ChatMessage;
+import dev.fulcrum.core.chat.ChatRequest;
+import dev.fulcrum.core.chat.ContentPart;
+import dev.fulcrum.core.chat.MessageContent;
+import dev.fulcrum.core.error.PermissionDeniedException;
+import dev.fulcrum.core.json.Json;
+import dev.fulcrum.core.privacy.EntityType;
+import dev.fulcrum.core.privacy.PrivacyLevel;
+import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.Recognizer;
+import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
+import dev.fulcrum.dataplane.privacy.sanitize.Action;
+import dev.fulcrum.dataplane.privacy.sanitize.HashKey;
+import dev.fulcrum.dataplane.privacy.sanitize.SanitizationPolicy;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+class PrivacyGuardTest {
+  private static final Tenant TENANT = new Tenant("acme");
+  private static final String EMAIL = "jane.doe@example.com";
+
+  private static PrivacyGuard guard(List<Recognizer> recognizers, int inlineChars,
+      Executor scanThreads) {
+    return new PrivacyGuard(PiiDetector.builder().recognizers(recognizers).build(),
+        new PrivacySettings(SanitizationPolicy.of(Action.PSEUDONYMIZE), Duration.ofSeconds(5),
+            inlineChars), tenant -> HashKey.of(new byte[32]), scanThreads, InstantSource.system());
+  }
+
+  private static PrivacyGuard patterns() {
+    return guard(PatternRecognizers.all(), 1 << 20, Runnable::run);
+  }
+
+  private static ChatRequest request(ChatMessage... messages) {
+    return ChatRequest.of("chat", List.of(messages));
+  }
+
+  private static Scan scan(PrivacyGuard guard, ChatRequest request) {
+    return guard.scan(request).toCompletableFuture().join();
+  }
+
+  private static Outbound toCloud(PrivacyGuard guard, ChatRequest request) {
+    return guard.prepare(request, scan(guard, request), TENANT, PrivacyLevel.INTERNAL,
+        Placement.CLOUD);
+  }
+
+  @Test
+  void aFailedScanMayGoNowhereOutsideTheTrustZoneButStaysUsableInsideIt() {
+    Recognizer broken = (text, out) -> {
+      throw new IllegalStateException("bug");
+    };
+    PrivacyGuard guard = guard(List.of(broken), 1 << 20, Runnable::run);
+    ChatRequest request = request(ChatMessage.of("user", "mail " + EMAIL));
+    Scan scan = scan(guard, request);
+
+    assertThat(scan.failed()).isTrue();
+    assertThat(scan.clean()).isFalse();
+    assertThatThrownBy(() -> guard.prepare(request, scan, TENANT, PrivacyLevel.INTERNAL,
+        Placement.CLOUD))
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessageContaining("privacy scan did not complete");
+    Outbound local = guard.prepare(request, scan, TENANT, PrivacyLevel.INTERNAL, Placement.LOCAL);
+    assertThat(local.sanitized()).isFalse();
+    assertThat(local.request()).isSameAs(request);
+  }
+
+  @Test
+  void aScanTheScanThreadsRefuseFails() {
+    Executor full = task -> {
+      throw new RejectedExecutionException("queue full");
+    };
+    PrivacyGuard guard = guard(PatternRecognizers.all(), 0, full);
+
+    assertThat(scan(guard, request(ChatMessage.of("user", "hello"))).failed()).isTrue();
+  }
+
+  @Test
+  void sanitizesTextPartsAndPassesImagePartsThroughUnchanged() {
+    ObjectNode image = Json.object().put("type", "image_url");
+    image.putObject("image_url").put("url", "https://img.example.org/cat.png");
+    ContentPart imagePart = new ContentPart.Opaque("image_url", image);
+    ChatMessage parts = new ChatMessage("user", new MessageContent.Parts(List.of(
+        new ContentPart.Text("mail " + EMAIL), imagePart, new ContentPart.Text("again: " + EMAIL))),
+        Json.object());
+    ChatRequest request = request(ChatMessage.of("system", "be brief"), parts);
+    PrivacyGuard guard = patterns();
+
+    Outbound out = toCloud(guard, request);
+
+    assertThat(scan(guard, request).counts()).isEqualTo(Map.of(EntityType.EMAIL_ADDRESS, 2));
+    assertThat(out.sanitized()).isTrue();
+    var sent = ((MessageContent.Parts) out.request().messages().get(1).content()).parts();
+    assertThat(sent.get(0)).isEqualTo(new ContentPart.Text("mail <EMAIL_ADDRESS_1>"));
+    assertThat(sent.get(1)).isSameAs(imagePart);
+    assertThat(sent.get(2)).isEqualTo(new ContentPart.Text("again: <EMAIL_ADDRESS_1>"));
+    assertThat(out.restore("to <EMAIL_ADDRESS_1>")).isEqualTo("to " + EMAIL);
+  }
+
+  @Test
+  void scansTextWithControlCharactersAndLoneSurrogatesKeepingThem() {
+    String text = "\u0000\u0007 " + EMAIL + " \ud800\u001b[0m";
+    ChatRequest request = request(ChatMessage.of("user", text));
+
+    Outbound out = toCloud(patterns(), request);
+
+    assertThat(out.request().messages().getFirst().content().texts())
+        .containsExactly("\u0000\u0007 <EMAIL_ADDRESS_1> \ud800\u001b[0m");
+  }
+
+  @Test
+  void leavesPublicRequestsAndTrustedPlacementsRaw() {
+    PrivacyGuard guard = patterns();
+    ChatRequest request = request(ChatMessage.of("user", "mail " + EMAIL));
+    Scan scan = scan(guard, request);
+
+    assertThat(guard.prepare(request, scan, TENANT, PrivacyLevel.PUBLIC, Placement.CLOUD)
+        .sanitized()).isFalse();
+    assertThat(guard.prepare(request, scan, TENANT, PrivacyLevel.INTERNAL, Placement.PRIVATE)
+        .sanitized()).isFalse();
+  }
+}
