@@ -14,7 +14,10 @@ final class KeysSchema {
       "CREATE TABLE tenant_data_keys (tenant VARCHAR(64) NOT NULL, version INTEGER NOT NULL, "
           + "wrapped BLOB NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (tenant, version))",
       "CREATE TABLE tenant_data_keys (tenant VARCHAR(64) NOT NULL, version INTEGER NOT NULL, "
-          + "wrapped BYTEA NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (tenant, version))"));
+          + "wrapped BYTEA NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (tenant, version))"),
+      Migration.portable(2, "the highest key version each shred destroyed, never reused",
+          "CREATE TABLE tenant_key_shreds (tenant VARCHAR(64) NOT NULL PRIMARY KEY, "
+              + "last_version INTEGER NOT NULL, shredded_at BIGINT NOT NULL)"));
 
   private KeysSchema() {}
 

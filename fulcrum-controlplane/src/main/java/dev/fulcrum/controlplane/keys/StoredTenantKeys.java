@@ -83,7 +83,7 @@ final class StoredTenantKeys implements TenantKeys {
 
   @Override
   public int rotate(Tenant tenant) {
-    int next = table.latest(tenant.id()).orElse(0) + 1;
+    int next = table.next(tenant.id());
     if (!create(tenant.id(), next)) {
       throw new IllegalStateException("data key v" + next + " of tenant " + tenant.id()
           + " was created concurrently; retry the rotation");
@@ -99,7 +99,7 @@ final class StoredTenantKeys implements TenantKeys {
 
   @Override
   public int shred(Tenant tenant) {
-    int destroyed = table.deleteAll(tenant.id());
+    int destroyed = table.deleteAll(tenant.id(), clock.instant());
     current.remove(tenant.id());
     deks.keySet().removeIf(id -> id.tenant().equals(tenant.id()));
     return destroyed;
@@ -117,7 +117,7 @@ final class StoredTenantKeys implements TenantKeys {
   }
 
   private int createFirst(String tenant) {
-    create(tenant, 1); // a concurrent creator may win; either way version 1 now exists
+    create(tenant, table.next(tenant)); // a concurrent creator may win; either way a key exists
     return table.latest(tenant).orElseThrow();
   }
 

@@ -29,7 +29,8 @@ import java.util.OptionalInt;
 public interface TenantKeys {
 
   /**
-   * Encrypts under the tenant's current DEK, creating version 1 on first use.
+   * Encrypts under the tenant's current DEK, creating one on first use (version 1, or the
+   * version after the last one shredded).
    *
    * @param associatedData authenticated but not encrypted context (e.g. a record id); the same
    *     bytes must be given to {@link #decrypt}; may be empty, never null
@@ -58,11 +59,19 @@ public interface TenantKeys {
 
   /**
    * Destroys all of the tenant's DEKs (crypto-shredding). Irreversible: its existing ciphertexts
-   * become unreadable. A later {@link #encrypt} for the same id starts a new, unrelated DEK.
+   * become unreadable. A later {@link #encrypt} for the same id starts a new, unrelated DEK whose
+   * version is above every destroyed one, so the old ciphertexts keep failing with {@link
+   * DataKeyUnavailableException} (version numbers are never reused).
    *
    * @return how many key versions were destroyed
    */
   int shred(Tenant tenant);
+
+  /** The DEK version a ciphertext made by {@link #encrypt} names, or empty when it is not one. */
+  static OptionalInt version(byte[] ciphertext) {
+    int version = Envelope.version(ciphertext);
+    return version < 1 ? OptionalInt.empty() : OptionalInt.of(version);
+  }
 
   /** Starts configuring tenant keys kept in {@code db} and wrapped by {@code kek}. */
   static Builder builder(Database db, KekProvider kek) {

@@ -121,17 +121,41 @@ class TenantKeysTest {
 
   @ParameterizedTest
   @MethodSource("dev.fulcrum.controlplane.store.TestDatabases#dialects")
-  void aTenantRecreatedAfterShreddingCannotReadItsOldData(String dialect) {
+  void aTenantRecreatedAfterShreddingGetsNewVersionsAndItsOldDataStaysShredded(String dialect) {
     try (TestDatabase test = TestDatabases.open(dialect, temp)) {
       TenantKeys keys = keys(test);
       byte[] old = keys.encrypt(ACME, NOTE, CONTEXT);
+      keys.rotate(ACME);
       keys.shred(ACME);
 
       byte[] fresh = keys.encrypt(ACME, NOTE, CONTEXT);
 
+      assertThat(TenantKeys.version(fresh)).hasValue(3);
       assertThat(keys.decrypt(ACME, fresh, CONTEXT)).isEqualTo(NOTE);
       assertThatThrownBy(() -> keys.decrypt(ACME, old, CONTEXT))
-          .isInstanceOf(DecryptionFailedException.class);
+          .isInstanceOf(DataKeyUnavailableException.class);
+      assertThat(keys.rotate(ACME)).isEqualTo(4);
+      assertThat(keys.shred(ACME)).isEqualTo(2);
+      assertThat(keys.shred(ACME)).isZero();
+      assertThat(keys.rotate(ACME)).as("an empty shred keeps the mark").isEqualTo(5);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.fulcrum.controlplane.store.TestDatabases#dialects")
+  void anotherReplicaEncryptsUnderANewVersionOnceItsCachedOneExpires(String dialect) {
+    try (TestDatabase test = TestDatabases.open(dialect, temp)) {
+      TenantKeys replicaA = keys(test);
+      TenantKeys replicaB = keys(test);
+      byte[] old = replicaB.encrypt(ACME, NOTE, CONTEXT);
+
+      replicaA.shred(ACME);
+      now.set(now.get().plusSeconds(31));
+      byte[] fresh = replicaB.encrypt(ACME, NOTE, CONTEXT);
+
+      assertThat(TenantKeys.version(old)).hasValue(1);
+      assertThat(TenantKeys.version(fresh)).hasValue(2);
+      assertThat(TenantKeys.version(bytes("plain"))).isEmpty();
     }
   }
 

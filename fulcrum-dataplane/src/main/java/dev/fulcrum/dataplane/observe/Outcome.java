@@ -16,8 +16,9 @@ import java.util.Objects;
 
 /**
  * How one request ended, for observers (rollout guards, drift, usage, metrics) and the recorder
- * (audit). Carries the request in process so observers can derive features; they must not keep
- * or log its text. Digests are hex SHA-256 of what went upstream and what came back, so a record
+ * (audit). Carries the request (and, when the pipeline keeps answers, the answer) in process so
+ * observers can derive features; they must not log its text, and only the encrypted archive keeps
+ * it. Digests are hex SHA-256 of what went upstream and what came back, so a record
  * can prove what was exchanged without holding it.
  */
 public sealed interface Outcome {
@@ -49,12 +50,14 @@ public sealed interface Outcome {
    * @param finishReason the first choice's finish reason ({@code stop}, {@code length}, …)
    * @param refused whether the model refused (an OpenAI {@code refusal})
    * @param responseDigest hex SHA-256 of the answer text, or empty when not computed
+   * @param answer the answer text as the client received it, when the pipeline keeps answers
+   *     (for the encrypted archive); else {@link AnswerText#NONE}
    */
   record Completed(RequestContext context, Operation operation, String alias,
       Decision.Routed decision, Candidate servedBy, Duration latency, Usage usage,
       ChatRequest request, int responseChars, String finishReason, boolean refused,
-      Map<EntityType, Integer> entities, String requestDigest, String responseDigest)
-      implements Outcome {
+      Map<EntityType, Integer> entities, String requestDigest, String responseDigest,
+      AnswerText answer) implements Outcome {
     public Completed {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(decision, "decision");
@@ -64,6 +67,17 @@ public sealed interface Outcome {
       entities = Map.copyOf(entities);
       Objects.requireNonNull(requestDigest, "requestDigest");
       Objects.requireNonNull(responseDigest, "responseDigest");
+      Objects.requireNonNull(answer, "answer");
+    }
+
+    /** An outcome that carries no answer text (embeddings, or answers not kept). */
+    public Completed(RequestContext context, Operation operation, String alias,
+        Decision.Routed decision, Candidate servedBy, Duration latency, Usage usage,
+        ChatRequest request, int responseChars, String finishReason, boolean refused,
+        Map<EntityType, Integer> entities, String requestDigest, String responseDigest) {
+      this(context, operation, alias, decision, servedBy, latency, usage, request,
+          responseChars, finishReason, refused, entities, requestDigest, responseDigest,
+          AnswerText.NONE);
     }
 
     /** The model that served: the alias, or its degraded-mode model. */

@@ -23,6 +23,7 @@ import dev.fulcrum.dataplane.health.BackendHealth;
 import dev.fulcrum.dataplane.health.RetryBudget;
 import dev.fulcrum.dataplane.limits.Admission;
 import dev.fulcrum.dataplane.limits.Admitted;
+import dev.fulcrum.dataplane.observe.AnswerText;
 import dev.fulcrum.dataplane.observe.Digests;
 import dev.fulcrum.dataplane.observe.Observers;
 import dev.fulcrum.dataplane.observe.Outcome;
@@ -88,6 +89,7 @@ public final class RequestPipeline {
   private final Optional<PrivacyGuard> privacy;
   private final Optional<PromptSplitter> splitter;
   private final Supplier<Executor> callerContext;
+  private final boolean answers;
 
   private RequestPipeline(Builder builder) {
     this.router = builder.router;
@@ -102,6 +104,7 @@ public final class RequestPipeline {
     this.privacy = Optional.ofNullable(builder.privacy);
     this.splitter = Optional.ofNullable(builder.splitter);
     this.callerContext = builder.callerContext;
+    this.answers = builder.answers;
   }
 
   /** A pipeline builder; everything beyond these three has a default. */
@@ -151,7 +154,7 @@ public final class RequestPipeline {
             served.value().usage().orElse(new Usage(0, 0)), request, text.length(),
             choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
                 .isTextual(), scan.counts(), digest(request),
-            recording() ? Digests.hex(text) : "");
+            recording() ? Digests.hex(text) : "", answer(text));
         return release(outcome, served).thenApply(released -> {
           mirror(context, query, table, request, scan, served.decision(), text, took);
           return released;
@@ -204,14 +207,15 @@ public final class RequestPipeline {
     Decision.Routed decision = served.decision();
     List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
         decision.model())).orElse(List.of());
-    var tapped = new StreamTap(served.value(), !sampled.isEmpty(), recording(),
+    var tapped = new StreamTap(served.value(), answers || !sampled.isEmpty(), recording(),
         new StreamTap.Listener() {
           @Override
           public CompletionStage<Void> completed(StreamTap.Summary summary) {
             Duration took = Duration.between(start, clock.instant());
             var outcome = new Outcome.Completed(context, Operation.CHAT_STREAM, request.model(),
                 decision, served.servedBy(), took, summary.usage(), request, summary.chars(),
-                summary.finishReason(), false, scan.counts(), digest(request), summary.digest());
+                summary.finishReason(), false, scan.counts(), digest(request), summary.digest(),
+                answer(summary.text()));
             return release(outcome, null).thenRun(() -> {
               if (!sampled.isEmpty()) {
                 shadows.get().mirror(query, table, sampled, outboundFor(context, request, scan),
@@ -472,6 +476,11 @@ public final class RequestPipeline {
     return recorder != Recorder.NONE;
   }
 
+  /** The answer for observers, when this pipeline keeps answers. */
+  private AnswerText answer(String text) {
+    return answers ? new AnswerText(text) : AnswerText.NONE;
+  }
+
   private String digest(ChatRequest request) {
     return recording() ? Digests.hex(request.wireBytes()) : "";
   }
@@ -661,6 +670,7 @@ public final class RequestPipeline {
     private PrivacyGuard privacy;
     private PromptSplitter splitter;
     private Supplier<Executor> callerContext = () -> Runnable::run;
+    private boolean answers;
 
     private Builder(Router router, Backends backends, Supplier<RoutingTable> routingTable) {
       this.router = Objects.requireNonNull(router, "router");
@@ -724,6 +734,16 @@ public final class RequestPipeline {
      */
     public Builder callerContext(Supplier<Executor> value) {
       this.callerContext = Objects.requireNonNull(value, "callerContext");
+      return this;
+    }
+
+    /**
+     * Whether completed chat outcomes carry the answer text as the client received it ({@link
+     * Outcome.Completed#answer()}), for an observer that archives it (default false). Costs a
+     * copy of every streamed answer until its stream ends.
+     */
+    public Builder answers(boolean value) {
+      this.answers = value;
       return this;
     }
 

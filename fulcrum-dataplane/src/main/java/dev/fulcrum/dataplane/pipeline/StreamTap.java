@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Passes a stream through unchanged while noting what the pipeline needs when it ends: answer
- * length, finish reason, usage, and (only when asked, for shadow comparison) the answer text.
- * Reports the end exactly once: completed, failed, or cancelled by the caller.
+ * length, finish reason, usage, and (only when asked: for shadow comparison, or for the archive)
+ * the answer text. Reports the end exactly once: completed, failed, or cancelled by the caller.
  */
 final class StreamTap implements Flow.Publisher<ChatChunk> {
 

@@ -16,6 +16,7 @@ import dev.fulcrum.core.routing.Price;
 import dev.fulcrum.core.routing.Route;
 import dev.fulcrum.core.routing.RoutingTable;
 import dev.fulcrum.core.tenant.Tenant;
+import dev.fulcrum.dataplane.observe.AnswerText;
 import dev.fulcrum.dataplane.observe.Outcome;
 import dev.fulcrum.dataplane.routing.Router;
 import java.time.Duration;
@@ -32,10 +33,14 @@ class ObserverTest {
   private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
 
   private RequestPipeline pipeline(dev.fulcrum.core.backend.Backend backend) {
+    return pipeline(backend, false);
+  }
+
+  private RequestPipeline pipeline(dev.fulcrum.core.backend.Backend backend, boolean answers) {
     var table = RoutingTable.of(List.of(ModelRoutes.single("chat", "7",
         List.of(new Route(backend.info().name(), "m", new Price(1, 2))))));
     return RequestPipeline.builder(new Router(), Backends.of(List.of(backend)), () -> table)
-        .observer(outcomes::add).build();
+        .observer(outcomes::add).answers(answers).build();
   }
 
   @Test
@@ -50,6 +55,19 @@ class ObserverTest {
       assertThat(done.responseChars()).isEqualTo("from b".length());
       assertThat(done.finishReason()).isEqualTo("stop");
     });
+  }
+
+  @Test
+  void carriesTheAnswerTextOnlyWhenThePipelineKeepsAnswers() {
+    var request = ChatRequest.of("chat", List.of(ChatMessage.of("user", "hi")));
+    pipeline(FakeBackend.answering("b")).chat(CONTEXT, request).toCompletableFuture().join();
+    pipeline(FakeBackend.answering("b"), true).chat(CONTEXT, request).toCompletableFuture()
+        .join();
+
+    assertThat(outcomes).map(done -> ((Outcome.Completed) done).answer())
+        .containsExactly(AnswerText.NONE, new AnswerText("from b"));
+    assertThat(outcomes.get(1).toString()).contains("AnswerText[6 chars]")
+        .doesNotContain("from b");
   }
 
   @Test
@@ -99,20 +117,31 @@ class ObserverTest {
   @Test
   void reportsAStreamOnlyWhenItEndsWithWhatItCarried() throws Exception {
     var source = new SubmissionPublisher<ChatChunk>(Runnable::run, 16);
-    var backend = new StreamingChatBackend() {
-      @Override
-      public BackendInfo info() {
-        return new BackendInfo("s", "fake", Placement.CLOUD, false, false);
-      }
+    streamThrough(pipeline(streaming(source)), source);
 
-      @Override
-      public CompletionStage<Flow.Publisher<ChatChunk>> doStream(ChatRequest request) {
-        return CompletableFuture.completedFuture(source);
-      }
-    };
+    assertThat(outcomes).singleElement().isInstanceOfSatisfying(Outcome.Completed.class, done -> {
+      assertThat(done.responseChars()).isEqualTo(3);
+      assertThat(done.finishReason()).isEqualTo("length");
+      assertThat(done.usage().completionTokens()).isEqualTo(3);
+      assertThat(done.costUsd()).isEqualTo((4 * 1 + 3 * 2) / 1e6);
+      assertThat(done.answer()).isEqualTo(AnswerText.NONE);
+    });
+  }
+
+  @Test
+  void aPipelineThatKeepsAnswersReportsTheStreamedTextWhenTheStreamEnds() {
+    var source = new SubmissionPublisher<ChatChunk>(Runnable::run, 16);
+    streamThrough(pipeline(streaming(source), true), source);
+
+    assertThat(outcomes).singleElement().isInstanceOfSatisfying(Outcome.Completed.class,
+        done -> assertThat(done.answer().text()).isEqualTo("abc"));
+  }
+
+  /** Streams a request through {@code pipeline}: "abc" from {@code source}, then its end. */
+  private void streamThrough(RequestPipeline pipeline, SubmissionPublisher<ChatChunk> source) {
     var request = new ChatRequest("chat", List.of(ChatMessage.of("user", "hi")), true,
         Json.object());
-    var served = pipeline(backend).stream(CONTEXT, request).toCompletableFuture().join();
+    var served = pipeline.stream(CONTEXT, request).toCompletableFuture().join();
     served.value().subscribe(new Flow.Subscriber<>() {
       public void onSubscribe(Flow.Subscription s) {
         s.request(Long.MAX_VALUE);
@@ -130,13 +159,20 @@ class ObserverTest {
     source.submit(chunk("{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}],"
         + "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":3}}"));
     source.close();
+  }
 
-    assertThat(outcomes).singleElement().isInstanceOfSatisfying(Outcome.Completed.class, done -> {
-      assertThat(done.responseChars()).isEqualTo(3);
-      assertThat(done.finishReason()).isEqualTo("length");
-      assertThat(done.usage().completionTokens()).isEqualTo(3);
-      assertThat(done.costUsd()).isEqualTo((4 * 1 + 3 * 2) / 1e6);
-    });
+  private static StreamingChatBackend streaming(Flow.Publisher<ChatChunk> source) {
+    return new StreamingChatBackend() {
+      @Override
+      public BackendInfo info() {
+        return new BackendInfo("s", "fake", Placement.CLOUD, false, false);
+      }
+
+      @Override
+      public CompletionStage<Flow.Publisher<ChatChunk>> doStream(ChatRequest request) {
+        return CompletableFuture.completedFuture(source);
+      }
+    };
   }
 
   private static ChatChunk chunk(String json) {

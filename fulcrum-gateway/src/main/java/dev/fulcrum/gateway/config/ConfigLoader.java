@@ -71,7 +71,7 @@ public final class ConfigLoader {
   public FulcrumConfig parse(String name, String text) {
     ConfigNode root = ConfigNode.root(YamlSource.parse(name, text), env);
     root.allowOnly("server", "store", "admin", "audit", "tokens", "drift", "privacy",
-        "metrics", "backends", "models", "tenants", "telemetry");
+        "metrics", "backends", "models", "tenants", "telemetry", "archive");
     ServerConfig server = server(root.object("server"));
     Map<String, HealthSettings> health = new LinkedHashMap<>();
     List<BackendConfig> backends = backends(root, health);
@@ -79,12 +79,14 @@ public final class ConfigLoader {
     List<TenantConfig> tenants = tenants(root);
     StoreConfig store = store(root.object("store"));
     Path stateDir = stateDir(store);
+    AuditConfig audit = audit(root.object("audit"), stateDir);
+    TokensConfig tokens = tokens(root.object("tokens"), stateDir);
     return new FulcrumConfig(name, server, backends, routing, tenants, health, store,
-        admin(root.object("admin")), audit(root.object("audit"), stateDir),
-        tokens(root.object("tokens"), stateDir), drift(root.object("drift")),
+        admin(root.object("admin")), audit, tokens, drift(root.object("drift")),
         privacy(root.object("privacy"), stateDir), MetricsConfig.from(root.object("metrics")),
         LimitsSections.telemetry(root.object("telemetry"), tenants),
-        SplitSection.read(root, routing));
+        SplitSection.read(root, routing),
+        ArchiveSection.read(root.object("archive"), stateDir, audit, tokens));
   }
 
   private static ServerConfig server(ConfigNode node) {
@@ -121,7 +123,8 @@ public final class ConfigLoader {
     return Path.of("");
   }
 
-  private static Path file(ConfigNode node, String field, Path fallback) {
+  /** A file path setting; {@code fallback} when absent. */
+  static Path file(ConfigNode node, String field, Path fallback) {
     if (!node.has(field)) {
       return fallback;
     }

@@ -26,12 +26,13 @@ import java.util.Objects;
  * @param metrics the Prometheus endpoint and its label limits
  * @param telemetry opt-in differentially private usage telemetry
  * @param splits split models: aliases served by a tier chosen per prompt
+ * @param archive the encrypted request archive
  */
 public record FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
     RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
     StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
     DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics,
-    TelemetryConfig telemetry, Map<String, SplitPolicy> splits) {
+    TelemetryConfig telemetry, Map<String, SplitPolicy> splits, ArchiveConfig archive) {
   public FulcrumConfig {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(server, "server");
@@ -48,23 +49,24 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
     health = Map.copyOf(health);
     Objects.requireNonNull(telemetry, "telemetry");
     splits = Map.copyOf(splits);
+    Objects.requireNonNull(archive, "archive");
   }
 
-  /** A config with telemetry off. */
+  /** A config with telemetry, split models and the archive off. */
   public FulcrumConfig(String source, ServerConfig server, List<BackendConfig> backends,
       RoutingTable routing, List<TenantConfig> tenants, Map<String, HealthSettings> health,
       StoreConfig store, AdminConfig admin, AuditConfig audit, TokensConfig tokens,
       DriftSettings drift, PrivacyConfig privacy, MetricsConfig metrics) {
     this(source, server, backends, routing, tenants, health, store, admin, audit, tokens, drift,
-        privacy, metrics, TelemetryConfig.DISABLED, Map.of());
+        privacy, metrics, TelemetryConfig.DISABLED, Map.of(), ArchiveConfig.defaults());
   }
 
   public FulcrumConfig withPort(int port) {
     return new FulcrumConfig(source, server.withPort(port), backends, routing, tenants, health,
-        store, admin, audit, tokens, drift, privacy, metrics, telemetry, splits);
+        store, admin, audit, tokens, drift, privacy, metrics, telemetry, splits, archive);
   }
 
-  /** The same config with its store, audit keyset and token keyset under {@code dir}. */
+  /** The same config with its store, keysets and hash secret under {@code dir}. */
   public FulcrumConfig withStateIn(java.nio.file.Path dir) {
     return new FulcrumConfig(source, server, backends, routing, tenants, health,
         new StoreConfig(dev.fulcrum.controlplane.store.StoreUrl.parse("sqlite:"
@@ -73,6 +75,7 @@ public record FulcrumConfig(String source, ServerConfig server, List<BackendConf
             audit.checkpointEvents(), audit.checkpointInterval()),
         new TokensConfig(dir.resolve("tokens.keyset.json"), tokens.audience(),
             tokens.defaultTtl()), drift, privacy.withHashSecret(dir.resolve("hash.secret")),
-        metrics, telemetry, splits);
+        metrics, telemetry, splits, new ArchiveConfig(archive.enabled(),
+            dir.resolve("kek.keyset.json")));
   }
 }

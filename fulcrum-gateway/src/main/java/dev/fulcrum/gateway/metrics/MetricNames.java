@@ -64,6 +64,12 @@ public final class MetricNames {
   public static final String ROLLBACKS = "fulcrum.rollout.rollbacks";
   /** {@code fulcrum_audit_append_duration_seconds}: from append to durable (or failed). */
   public static final String AUDIT_APPEND_DURATION = "fulcrum.audit.append.duration";
+  /**
+   * {@code fulcrum_archive_records_total}: chat requests handed to the encrypted archive, by
+   * {@code outcome}: {@code written}, {@code failed} (the store or KEK failed), {@code dropped}
+   * (the writer's queue was full).
+   */
+  public static final String ARCHIVE_RECORDS = "fulcrum.archive.records";
   /** {@code fulcrum_metrics_failures_total}: recordings that failed (and were dropped). */
   public static final String METRICS_FAILURES = "fulcrum.metrics.failures";
 

@@ -1,5 +1,6 @@
 package dev.fulcrum.gateway.wiring;
 
+import dev.fulcrum.controlplane.archive.KeyChange;
 import dev.fulcrum.controlplane.audit.AuditLog;
 import dev.fulcrum.controlplane.audit.ControlChange;
 import dev.fulcrum.controlplane.killswitch.SwitchChange;
@@ -13,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends every committed control-plane change (registry, rollouts, kill switches) to the audit
- * log. The change has already committed when it is heard, so a failed append cannot undo it: it
- * is logged as an error for operators to act on.
+ * Appends every committed control-plane change (registry, rollouts, kill switches, tenant keys)
+ * to the audit log. The change has already committed when it is heard, so a failed append
+ * cannot undo it: it is logged as an error for operators to act on.
  */
 final class ControlAudit {
   private static final Logger log = LoggerFactory.getLogger(ControlAudit.class);
@@ -59,6 +60,16 @@ final class ControlAudit {
     append(change(change.change(), change.disabled() ? "killswitch.off" : "killswitch.on",
         change.target().toString(), change.disabled() ? "enabled" : "disabled",
         change.disabled() ? "disabled" : "enabled"));
+  }
+
+  void tenantKeys(KeyChange event) {
+    String subject = "tenant " + event.tenant().id();
+    append(switch (event) {
+      case KeyChange.Rotated rotated -> change(rotated.change(), "tenant.keys.rotate", subject,
+          "", "key v" + rotated.version());
+      case KeyChange.Shredded shredded -> change(shredded.change(), "tenant.shred", subject,
+          shredded.destroyed() + " key version(s)", "0 key versions (crypto-shredded)");
+    });
   }
 
   private static ControlChange change(dev.fulcrum.controlplane.registry.Change change,

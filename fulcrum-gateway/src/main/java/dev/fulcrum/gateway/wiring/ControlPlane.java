@@ -1,7 +1,10 @@
 package dev.fulcrum.gateway.wiring;
 
+import dev.fulcrum.controlplane.archive.RequestArchive;
 import dev.fulcrum.controlplane.audit.AuditLog;
+import dev.fulcrum.controlplane.keys.KekProvider;
 import dev.fulcrum.controlplane.keys.KeysetSource;
+import dev.fulcrum.controlplane.keys.TenantKeys;
 import dev.fulcrum.controlplane.killswitch.KillSwitch;
 import dev.fulcrum.controlplane.publish.RoutingPublisher;
 import dev.fulcrum.controlplane.publish.RoutingSnapshot;
@@ -28,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control plane of one gateway process: the store, the model registry (seeded from the
- * config's models on every start), rollouts with their scheduler, kill switches, and the
- * publisher whose routing table the data plane reads.
+ * config's models on every start), rollouts with their scheduler, kill switches, the
+ * publisher whose routing table the data plane reads, and (when {@code archive.enabled}) the
+ * encrypted request archive with its tenant keys.
  *
  * <p>The published table is overlaid with what the registry does not store (each model's routing
  * policy from the config) and with the publisher's withdrawn and degraded models, and cached per
@@ -47,11 +51,12 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
   private final RoutingPublisher publisher;
   private final RolloutScheduler scheduler;
   private final Map<String, RoutingPolicy> policies;
+  private final RequestArchive archive;
   private volatile RoutingTable current;
 
   private ControlPlane(Database database, AuditLog audit, ModelRegistry registry,
       RolloutService rollouts, KillSwitch switches, RoutingPublisher publisher,
-      RolloutScheduler scheduler, Map<String, RoutingPolicy> policies) {
+      RolloutScheduler scheduler, Map<String, RoutingPolicy> policies, RequestArchive archive) {
     this.database = database;
     this.audit = audit;
     this.registry = registry;
@@ -60,6 +65,7 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
     this.publisher = publisher;
     this.scheduler = scheduler;
     this.policies = policies;
+    this.archive = archive;
   }
 
   /**
@@ -80,11 +86,16 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
       ModelRegistry registry = ModelRegistry.create(database, clock);
       RolloutService rollouts = RolloutService.create(registry);
       KillSwitch switches = KillSwitch.create(registry);
+      RequestArchive archive = config.archive().enabled() ? archive(config, database, clock)
+          : null;
       if (audit != null) {
         ControlAudit controlAudit = new ControlAudit(audit);
         registry.onChange(controlAudit::registry);
         rollouts.onEvent(controlAudit::rollout);
         switches.onChange(controlAudit::killSwitch);
+        if (archive != null) {
+          archive.onKeyChange(controlAudit::tenantKeys);
+        }
       }
       ImportReport report = registry.importConfigured(List.copyOf(config.routing().models()),
           Change.by("config", config.source()));
@@ -100,7 +111,8 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
       Map<String, RoutingPolicy> policies = new HashMap<>();
       config.routing().models().forEach(m -> policies.put(m.alias(), m.policy()));
       ControlPlane plane = new ControlPlane(database, audit, registry, rollouts, switches,
-          publisher, RolloutScheduler.start(rollouts, ROLLOUT_TICK), Map.copyOf(policies));
+          publisher, RolloutScheduler.start(rollouts, ROLLOUT_TICK), Map.copyOf(policies),
+          archive);
       plane.publish(publisher.snapshot());
       publisher.onChange(plane::publish);
       if (!config.store().poll().isZero()) {
@@ -114,6 +126,24 @@ public final class ControlPlane implements Supplier<RoutingTable>, AutoCloseable
       database.close();
       throw e;
     }
+  }
+
+  /** Tenant keys wrapped by the KEK in {@code archive.kek}, and the archive they seal. */
+  private static RequestArchive archive(FulcrumConfig config, Database database, Clock clock) {
+    TenantKeys keys = TenantKeys.builder(database,
+        KekProvider.localKeyset(KeysetSource.file(config.archive().kek()))).clock(clock).build();
+    log.info("archive: on; tenant keys in {}, wrapped by the KEK in {}", database,
+        config.archive().kek());
+    if (config.admin().apiKeyHashes().isEmpty()) {
+      log.warn("archive: on, but admin.api-keys is empty: without the admin API nobody can "
+          + "read archived records, rotate tenant keys or shred a tenant");
+    }
+    return RequestArchive.create(database, keys);
+  }
+
+  /** The encrypted request archive, when {@code archive.enabled}. */
+  public Optional<RequestArchive> archive() {
+    return Optional.ofNullable(archive);
   }
 
   /** The audit log, when enabled. */

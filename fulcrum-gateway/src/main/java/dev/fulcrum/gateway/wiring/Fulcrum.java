@@ -25,6 +25,7 @@ import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.dataplane.shadow.ShadowMirror;
 import dev.fulcrum.dataplane.shadow.ShadowSettings;
 import dev.fulcrum.dataplane.split.PromptSplitter;
+import dev.fulcrum.gateway.archive.ArchiveWriter;
 import dev.fulcrum.gateway.config.BackendConfig;
 import dev.fulcrum.gateway.config.FulcrumConfig;
 import dev.fulcrum.gateway.config.TenantConfig;
@@ -115,6 +116,11 @@ public final class Fulcrum implements AutoCloseable {
         observers.add(drift);
         resources.add(drift);
       }
+      controlPlane.archive().ifPresent(archive -> {
+        ArchiveWriter archiving = ArchiveWriter.start(archive, metrics.registry(), clock);
+        observers.add(archiving);
+        resources.add(archiving); // closed before the store: writes what is queued
+      });
       Router router = new Router();
       PrivacyGuard privacy = privacyGuard(config, clock);
       var pipelineBuilder = RequestPipeline.builder(router, backends, controlPlane);
@@ -125,6 +131,7 @@ public final class Fulcrum implements AutoCloseable {
           .clock(clock)
           .retryBudget(RetryBudget.standard())
           .admission(limits.admission()) // limits
+          .answers(controlPlane.archive().isPresent())
           .observer(Observers.of(observers))
           .recorder(controlPlane.audit().<Recorder>map(audit ->
               new AuditRecorder(audit, metrics.auditTimer())).orElse(Recorder.NONE))
@@ -133,7 +140,7 @@ public final class Fulcrum implements AutoCloseable {
           .build();
       AdminApi admin = new AdminApi(new AdminContext(Set.copyOf(config.admin().apiKeyHashes()),
           controlPlane.registry(), controlPlane.rollouts(), controlPlane.switches(),
-          controlPlane::snapshot, controlPlane.audit()));
+          controlPlane::snapshot, controlPlane.audit(), controlPlane.archive()));
       TokenService tokens = TokenService.builder(KeysetSource.file(config.tokens().keyset()))
           .clock(clock).build();
       List<Consumer<io.vertx.ext.web.Router>> mounts =

@@ -68,7 +68,8 @@ class AdminInternalsIT {
         Duration.ofMinutes(5), publisher, backends, 0, List.<java.util.function.Consumer<
             io.vertx.ext.web.Router>>of(new AdminApi(
         new AdminContext(Set.of(ApiKeyHash.of(AdminHttp.ADMIN_KEY)), broken, rollouts,
-            switches, publisher::snapshot, java.util.Optional.empty())), router -> router.get("/admin/v1/later-view")
+            switches, publisher::snapshot, java.util.Optional.empty(),
+            java.util.Optional.empty())), router -> router.get("/admin/v1/later-view")
             .handler(ctx -> ctx.response().end("{\"view\": \"later\"}"))),
         java.util.Optional.empty());
     int port = GatewayServer.start(vertx, deps, "127.0.0.1", 0, 4096, 1)

@@ -7,10 +7,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Consumer;
 
 /**
- * {@code /admin/v1/…}: the operators' API over the model registry, rollouts and kill switches
- * (reference: {@code docs/admin.md}). Every route needs an admin key ({@code Authorization:
- * Bearer …} whose hash is in {@code admin.api-keys}); tenant keys are refused. With no admin
- * keys configured the whole API answers 404, as if absent.
+ * {@code /admin/v1/…}: the operators' API over the model registry, rollouts, kill switches, the
+ * audit log and the encrypted archive (reference: {@code docs/admin.md}). Every route needs an
+ * admin key ({@code Authorization: Bearer …} whose hash is in {@code admin.api-keys}); tenant
+ * keys are refused. With no admin keys configured the whole API answers 404, as if absent.
  *
  * <p>JSON in and out, snake_case. Every change takes {@code "by"} and {@code "reason"}, recorded
  * in the histories. Failures are mapped once, by {@link AdminErrors}, to the OpenAI error shape.
@@ -42,6 +42,7 @@ public final class AdminApi implements Consumer<Router> {
     new RolloutAdminService(context).register(routes);
     new KillSwitchAdminService(context).register(routes);
     new AuditAdminService(context).register(routes);
+    new ArchiveAdminService(context).register(routes);
     String endpoints = String.join(", ", routes.listed());
     router.route(PREFIX + "/*").order(UNMATCHED_ORDER).handler(ctx -> ctx.fail(
         new AdminNotFoundException(

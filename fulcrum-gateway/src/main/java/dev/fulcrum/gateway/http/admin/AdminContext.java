@@ -1,5 +1,6 @@
 package dev.fulcrum.gateway.http.admin;
 
+import dev.fulcrum.controlplane.archive.RequestArchive;
 import dev.fulcrum.controlplane.audit.AuditLog;
 import dev.fulcrum.controlplane.killswitch.KillSwitch;
 import dev.fulcrum.controlplane.publish.RoutingSnapshot;
@@ -19,10 +20,11 @@ import java.util.function.Supplier;
  * @param switches kill switches
  * @param snapshot the routing state currently published
  * @param audit the audit log, when {@code audit.enabled}
+ * @param archive the encrypted request archive and its tenant keys, when {@code archive.enabled}
  */
 public record AdminContext(Set<String> keyHashes, ModelRegistry registry,
     RolloutService rollouts, KillSwitch switches, Supplier<RoutingSnapshot> snapshot,
-    Optional<AuditLog> audit) {
+    Optional<AuditLog> audit, Optional<RequestArchive> archive) {
   public AdminContext {
     keyHashes = Set.copyOf(keyHashes);
     Objects.requireNonNull(registry, "registry");
@@ -30,5 +32,6 @@ public record AdminContext(Set<String> keyHashes, ModelRegistry registry,
     Objects.requireNonNull(switches, "switches");
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(archive, "archive");
   }
 }

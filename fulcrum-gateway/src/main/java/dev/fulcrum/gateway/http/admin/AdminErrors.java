@@ -1,5 +1,6 @@
 package dev.fulcrum.gateway.http.admin;
 
+import dev.fulcrum.controlplane.archive.TenantShreddedException;
 import dev.fulcrum.controlplane.registry.IllegalTransitionException;
 import dev.fulcrum.controlplane.registry.RegistryConflictException;
 import dev.fulcrum.controlplane.registry.RegistryException;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The one place where admin API failures become HTTP answers. Control-plane exceptions carry
  * messages written for operators and keep them: unknown things are 404, moves the lifecycle
  * does not allow and conflicts with the current state are 409 (the message names the allowed
- * transitions), bad input is 400 naming the field. A store failure is 503 and anything else a
+ * transitions), an archived record of a crypto-shredded tenant is 410, bad input is 400 naming
+ * the field. A store failure is 503 and anything else a
  * 500; both are logged here and answered with the request id only, never internals.
  */
 final class AdminErrors {
@@ -37,6 +39,8 @@ final class AdminErrors {
       case UnknownRolloutException e -> notFound("rollout_not_found", "id", e);
       case IllegalTransitionException e -> new AdminError(409, INVALID, "illegal_transition",
           null, e.getMessage());
+      case TenantShreddedException e -> new AdminError(410, INVALID, "tenant_shredded", null,
+          e.getMessage());
       case RegistryConflictException e -> conflict(e);
       case RegistryException e -> conflict(e);
       // the domain's constructors and services validate their arguments with this
