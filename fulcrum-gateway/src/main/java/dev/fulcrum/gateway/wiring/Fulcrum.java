@@ -16,11 +16,8 @@ import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
-import dev.fulcrum.dataplane.privacy.Recognizer;
 import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
 import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
-import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
-import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
 import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.dataplane.shadow.ShadowMirror;
 import dev.fulcrum.dataplane.shadow.ShadowSettings;
@@ -201,15 +198,7 @@ public final class Fulcrum implements AutoCloseable {
    * queue fails the scan closed).
    */
   private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
-    List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
-    if (config.privacy().names()) {
-      recognizers.add(NerRecognizer.load());
-    }
-    PiiDetector detector = PiiDetector.builder()
-        .recognizers(recognizers)
-        .minScore(config.privacy().minScore())
-        .clock(clock)
-        .build();
+    PiiDetector detector = PiiDetectors.create(config.privacy(), clock);
     var scanThreads = workers("fulcrum-privacy-scan");
     return new PrivacyGuard(detector, new PrivacySettings(config.privacy().policy(),
         config.privacy().scanBudget(), SCAN_INLINE_CHARS),
