@@ -1,0 +1,38 @@
+package dev.fulcrum.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+  StringWriter text = new StringWriter();
+  PrintWriter err = new PrintWriter(text);
+
+  @Test
+  void inPlaceRedrawsOneLineOverItselfAndErasesItWhenClosed() throws Exception {
+    CountDownLatch ticks = new CountDownLatch(2);
+    try (Progress progress = Progress.inPlace(err, Duration.ofMillis(1), elapsed -> {
+      ticks.countDown();
+      return ticks.getCount() == 1 ? "abcd" : "ab";
+    })) {
+      assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(text.toString()).startsWith("\rabcd\rab  ").endsWith("\r  \r")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void workThatEndsBeforeTheFirstTickPrintsNothing() {
+    try (Progress progress = Progress.inPlace(err, Duration.ofHours(1), elapsed -> "x")) {
+      err.flush();
+    }
+
+    assertThat(text.toString()).isEmpty();
+  }
+}
