@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,7 +74,8 @@ final class PiiScanCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--format-in", paramLabel = "FORMAT",
-      description = "text or jsonl (default: jsonl for *.jsonl and *.ndjson files, else text).")
+      description = "text or jsonl (default: jsonl when FILE ends in .jsonl or .ndjson, "
+          + "else text).")
   InputFormat formatIn;
 
   @Option(names = "--field", paramLabel = "PATH",
@@ -169,31 +171,36 @@ final class PiiScanCommand implements Callable<Integer> {
 
   private ScanSummary scan(PiiScanner scanner, InputFormat input, PrintWriter out,
       PrintWriter err) throws IOException {
-    ScanReport report = ScanReport.create(format, new ScanReport.Settings(file, input,
-        showValues ? ValueDisplay.SHOWN : ValueDisplay.MASKED), out, err);
     AtomicLong lines = new AtomicLong();
+    ScanReport report;
     ScanSummary summary;
     try (CountingInputStream bytes = new CountingInputStream(open())) {
       long size = file.equals("-") ? -1 : Files.size(Path.of(file));
+      // created only now: input that cannot be opened leaves stdout empty (no CSV header)
+      report = ScanReport.create(format, new ScanReport.Settings(file, input,
+          showValues ? ValueDisplay.SHOWN : ValueDisplay.MASKED), out, err);
       BufferedReader reader = new BufferedReader(new InputStreamReader(bytes,
           StandardCharsets.UTF_8), 1 << 16); // closed with bytes; malformed UTF-8 becomes U+FFFD
-      try (Progress progress = progress(size, bytes, lines, err)) {
+      Optional<Progress> progress = progress(size, bytes, lines, err);
+      try {
         summary = scanner.scan(reader, report::add, lines::set);
+      } finally {
+        progress.ifPresent(Progress::close);
       }
     }
     report.end(summary);
     return summary;
   }
 
-  /** The progress bar, or null (nothing to close) when it is not shown. */
-  private Progress progress(long size, CountingInputStream bytes, AtomicLong lines,
+  /** The progress bar, running, when {@link ScanProgress#shown} says so. */
+  private Optional<Progress> progress(long size, CountingInputStream bytes, AtomicLong lines,
       PrintWriter err) {
     if (!ScanProgress.shown(size, format, Boolean.getBoolean(STDERR_TERMINAL),
         Boolean.getBoolean(STDOUT_TERMINAL))) {
-      return null;
+      return Optional.empty();
     }
-    return Progress.inPlace(err, REDRAW, elapsed -> ScanProgress.line(file, bytes.count(), size,
-        lines.get(), elapsed));
+    return Optional.of(Progress.inPlace(err, REDRAW, elapsed -> ScanProgress.line(file,
+        bytes.count(), size, lines.get(), elapsed)));
   }
 
   private InputStream open() throws IOException {

@@ -217,12 +217,14 @@ class PiiScanIT {
     @Test
     void aMissingFileOrADirectoryIsExit2WithTheReason() {
       Run missing = fulcrum("pii", "scan", dir.resolve("nope.txt").toString());
-      Run directory = fulcrum("pii", "scan", dir.toString());
+      Run directory = fulcrum("pii", "scan", dir.toString(), "--format", "csv");
 
       assertThat(missing.exit()).isEqualTo(2);
       assertThat(missing.err()).isEqualTo("fulcrum pii scan: no such file: "
           + dir.resolve("nope.txt") + System.lineSeparator());
+      assertThat(missing.out()).isEmpty();
       assertThat(directory.exit()).isEqualTo(2);
+      assertThat(directory.out()).isEmpty();
       assertThat(directory.err()).isEqualTo("fulcrum pii scan: cannot read " + dir
           + ": it is a directory; name a file" + System.lineSeparator());
     }

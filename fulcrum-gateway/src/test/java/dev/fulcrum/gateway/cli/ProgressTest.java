@@ -16,12 +16,12 @@ class ProgressTest {
   @Test
   void inPlaceRedrawsOneLineOverItselfAndErasesItWhenClosed() throws Exception {
     CountDownLatch ticks = new CountDownLatch(2);
-    try (Progress progress = Progress.inPlace(err, Duration.ofMillis(1), elapsed -> {
+    Progress progress = Progress.inPlace(err, Duration.ofMillis(1), elapsed -> {
       ticks.countDown();
       return ticks.getCount() == 1 ? "abcd" : "ab";
-    })) {
-      assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
-    }
+    });
+    assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+    progress.close();
 
     assertThat(text.toString()).startsWith("\rabcd\rab  ").endsWith("\r  \r")
         .doesNotContain("\n");
@@ -29,9 +29,7 @@ class ProgressTest {
 
   @Test
   void workThatEndsBeforeTheFirstTickPrintsNothing() {
-    try (Progress progress = Progress.inPlace(err, Duration.ofHours(1), elapsed -> "x")) {
-      err.flush();
-    }
+    Progress.inPlace(err, Duration.ofHours(1), elapsed -> "x").close();
 
     assertThat(text.toString()).isEmpty();
   }
