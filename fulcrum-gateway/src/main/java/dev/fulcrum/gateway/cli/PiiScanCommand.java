@@ -74,7 +74,7 @@ final class PiiScanCommand implements Callable<Integer> {
   String file;
 
   @Option(names = "--format-in", paramLabel = "FORMAT",
-      description = "text or jsonl (default: jsonl when FILE ends in .jsonl or .ndjson, "
+      description = "text or jsonl (default: jsonl when the file name ends in jsonl or ndjson, "
           + "else text).")
   InputFormat formatIn;
 
