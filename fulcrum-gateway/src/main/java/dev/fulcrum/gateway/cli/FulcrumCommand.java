@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Privacy-first hybrid AI inference gateway.",
     subcommands = {ServeCommand.class, DemoCommand.class, KeyCommand.class, ModelCommand.class,
-        RolloutCommand.class, KillCommand.class, DriftCommand.class, AuditCommand.class})
+        RolloutCommand.class, KillCommand.class, DriftCommand.class, AuditCommand.class,
+        PiiCommand.class})
 final class FulcrumCommand implements Runnable {
   @Override
   public void run() {

@@ -16,11 +16,8 @@ import dev.fulcrum.dataplane.observe.RequestObserver;
 import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
-import dev.fulcrum.dataplane.privacy.Recognizer;
 import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
 import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
-import dev.fulcrum.dataplane.privacy.ner.NerRecognizer;
-import dev.fulcrum.dataplane.privacy.pattern.PatternRecognizers;
 import dev.fulcrum.dataplane.routing.Router;
 import dev.fulcrum.dataplane.shadow.ShadowMirror;
 import dev.fulcrum.dataplane.shadow.ShadowSettings;
@@ -212,15 +209,7 @@ public final class Fulcrum implements AutoCloseable {
    * for a scan that ran past its budget only because nothing was loaded or compiled yet.
    */
   private static PrivacyGuard privacyGuard(FulcrumConfig config, Clock clock) {
-    List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
-    if (config.privacy().names()) {
-      recognizers.add(NerRecognizer.load());
-    }
-    PiiDetector detector = PiiDetector.builder()
-        .recognizers(recognizers)
-        .minScore(config.privacy().minScore())
-        .clock(clock)
-        .build();
+    PiiDetector detector = PiiDetectors.create(config.privacy(), clock);
     for (int i = 0; i < 3; i++) {
       detector.analyze(SCAN_WARM_UP);
     }
