@@ -167,7 +167,7 @@ public final class ConfigLoader {
 
   private static DriftSettings drift(ConfigNode node) {
     node.allowOnly("enabled", "reference-size", "window", "check-every", "embedding-rate",
-        "webhook");
+        "max-embeddings-per-minute", "webhook");
     DriftSettings d = DriftSettings.defaults();
     String webhook = node.string("webhook", "");
     if (!webhook.isEmpty() && !webhook.matches("https?://.+")) {
@@ -176,7 +176,9 @@ public final class ConfigLoader {
     return new DriftSettings(node.bool("enabled", true),
         node.integer("reference-size", d.referenceSize(), 50, 1_000_000),
         positive(node, "window", d.window()), positive(node, "check-every", d.checkEvery()),
-        node.number("embedding-rate", d.embeddingRate(), 0, 1), webhook);
+        node.number("embedding-rate", d.embeddingRate(), 0, 1),
+        node.integer("max-embeddings-per-minute", d.maxEmbeddingsPerMinute(), 1, 60_000),
+        webhook);
   }
 
   private static TokensConfig tokens(ConfigNode node, Path stateDir) {

@@ -45,6 +45,7 @@ public final class DriftService implements RequestObserver, AutoCloseable {
   private final ScheduledExecutorService checker;
   private final Map<String, ModelDrift> models = new HashMap<>();
   private final AtomicLong dropped = new AtomicLong();
+  private final EmbeddingBudget embeddings;
 
   /**
    * @param embedder the local embedding model, used for a sampled share of prompts
@@ -56,6 +57,7 @@ public final class DriftService implements RequestObserver, AutoCloseable {
     this.embedder = embedder;
     this.alerts = alerts;
     this.clock = clock;
+    this.embeddings = new EmbeddingBudget(settings.maxEmbeddingsPerMinute(), System::nanoTime);
     this.features = settings.embeddingRate() > 0 ? LlmFeatures.all()
         : LlmFeatures.withoutEmbedding();
     this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -73,7 +75,8 @@ public final class DriftService implements RequestObserver, AutoCloseable {
       String prompt = userText(done);
       Map<String, Integer> entities = names(done.entities());
       boolean embed = settings.embeddingRate() > 0
-          && sampled(done.context().requestId(), settings.embeddingRate());
+          && sampled(done.context().requestId(), settings.embeddingRate())
+          && embeddings.tryTake();
       LlmFeatures.Outcome kind = done.refused() ? LlmFeatures.Outcome.REFUSAL
           : LlmFeatures.Outcome.OK;
       worker.execute(() -> record(done.model(), prompt, entities, embed, done.responseChars(),

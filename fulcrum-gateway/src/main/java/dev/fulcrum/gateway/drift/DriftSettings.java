@@ -13,14 +13,17 @@ import java.util.Objects;
  * @param checkEvery how often each model's current window is compared with its reference
  * @param embeddingRate the share of prompts embedded with the local model for the embedding
  *     distance test, in [0, 1]; 0 leaves that test out
+ * @param maxEmbeddingsPerMinute a cap on those embeddings, whatever the traffic: each costs
+ *     milliseconds of CPU, and drift needs hundreds of samples per window, not thousands
  * @param webhook where alerts are POSTed as JSON (e.g. to start a retraining pipeline); empty
  *     for none
  */
 public record DriftSettings(boolean enabled, int referenceSize, Duration window,
-    Duration checkEvery, double embeddingRate, String webhook) {
+    Duration checkEvery, double embeddingRate, int maxEmbeddingsPerMinute, String webhook) {
 
   public static DriftSettings defaults() {
-    return new DriftSettings(true, 500, Duration.ofHours(1), Duration.ofMinutes(1), 0.2, "");
+    return new DriftSettings(true, 500, Duration.ofHours(1), Duration.ofMinutes(1), 0.2, 60,
+        "");
   }
 
   public DriftSettings {
@@ -32,6 +35,9 @@ public record DriftSettings(boolean enabled, int referenceSize, Duration window,
     }
     if (!(embeddingRate >= 0 && embeddingRate <= 1)) {
       throw new IllegalArgumentException("embedding rate must be within [0, 1]");
+    }
+    if (maxEmbeddingsPerMinute < 1) {
+      throw new IllegalArgumentException("max embeddings per minute must be at least 1");
     }
   }
 }
