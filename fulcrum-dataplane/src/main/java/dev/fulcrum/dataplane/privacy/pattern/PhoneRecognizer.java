@@ -41,6 +41,10 @@ final class PhoneRecognizer implements Recognizer {
   private static final int SLICE = 48;
   private static final int MAX_DIGITS = 15;
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+  /** A card number as cards are written: in groups of four (or 4-6-5), one separator kind. */
+  private static final Pattern CARD_GROUPS = Pattern.compile(
+      "\\d{4}([ -]?)\\d{4}(?:\\1\\d{1,6}){1,3}|\\d{4}([ -]?)\\d{6}\\2\\d{4,5}");
+  private static final Pattern DIGIT_SEPARATOR = Pattern.compile("[ -]");
   private static final int MAX_MATCHER_CALLS = 144;
   private static final int MARGIN = 8;
   private static final int SLICE_OVERLAP = 24;
@@ -122,10 +126,8 @@ final class PhoneRecognizer implements Recognizer {
     if (IPV4.matcher(run).matches()) {
       return true;
     }
-    String digitsOnly = run.replaceAll("[^0-9]", "");
-    return digits >= 13 && digits <= 19 && digitsOnly.length() == digits
-        && run.matches("\\d{4}([ -]?)\\d{4}(?:\\1\\d{1,6}){1,3}|\\d{4}([ -]?)\\d{6}\\2\\d{4,5}")
-        && CardNumbers.luhn(digitsOnly);
+    return digits >= 13 && digits <= 19 && CARD_GROUPS.matcher(run).matches()
+        && CardNumbers.luhn(DIGIT_SEPARATOR.matcher(run).replaceAll(""));
   }
 
   /** Whether the run, past leading separators, starts with {@code +}: the region is moot. */

@@ -28,8 +28,14 @@ final class UsSsnRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Starts.scan(text, SSN.matcher(text), i -> Starts.digitRunStart(text, i),
-        m -> consider(text, m, out));
+    Matcher m = Starts.matcher(SSN, text);
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (Starts.digitRunStart(text, i) && Starts.lookingAt(m, i, n)) {
+        consider(text, m, out);
+        i = m.end() - 1;
+      }
+    }
   }
 
   private static void consider(CharSequence text, Matcher m, List<Entity> out) {
