@@ -20,13 +20,18 @@ final class Gazetteer {
   static final int PHRASE_START = 1 << CLASSES.length;
   static final int MAX_PHRASE = 5;
 
-  private final int[] keys;
-  private final int[] values;
+  /**
+   * Open addressing: slot {@code s} holds key {@code << 32 | classes}, key 0 meaning empty. Key
+   * and value share one long so a lookup that hits touches one cache line, not two.
+   */
+  private final long[] table;
   private final int mask;
 
   private Gazetteer(int[] keys, int[] values) {
-    this.keys = keys;
-    this.values = values;
+    this.table = new long[keys.length];
+    for (int slot = 0; slot < keys.length; slot++) {
+      table[slot] = (long) keys[slot] << 32 | (values[slot] & 0xFFFFFFFFL);
+    }
     this.mask = keys.length - 1;
   }
 
@@ -45,9 +50,10 @@ final class Gazetteer {
   int lookup(int hash) {
     int key = hash == 0 ? 1 : hash;
     for (int slot = Hashing.mix(key) & mask; ; slot = (slot + 1) & mask) {
-      int k = keys[slot];
+      long entry = table[slot];
+      int k = (int) (entry >>> 32);
       if (k == key) {
-        return values[slot];
+        return (int) entry;
       }
       if (k == 0) {
         return 0;

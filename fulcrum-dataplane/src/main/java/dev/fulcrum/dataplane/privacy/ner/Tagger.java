@@ -2,7 +2,7 @@ package dev.fulcrum.dataplane.privacy.ner;
 
 /**
  * Tags one segment: gazetteer lookups, features, emission scores, Viterbi. Holds the scratch
- * arrays of one call; create one per call (or per thread), never share it.
+ * arrays of one call; used by one thread at a time, never shared by two calls at once.
  */
 final class Tagger {
   static final int SEGMENT = 128;
@@ -28,6 +28,11 @@ final class Tagger {
     int next = Tokenizer.next(text, from, seq);
     gazetteer.annotate(seq);
     return next;
+  }
+
+  /** Drops the reference to the last text, so a tagger kept for reuse holds no prompt. */
+  void release() {
+    seq.reset("");
   }
 
   /** Scores and decodes the loaded segment into {@link #path}. */
