@@ -61,9 +61,17 @@ final class Gazetteer {
     }
   }
 
-  /** Sets {@code seq.gaz} and {@code seq.phrase} for every token of the segment. */
-  void annotate(TokenSeq seq) {
+  /**
+   * Sets {@code seq.gaz} and {@code seq.phrase} for every token of the segment. First touches
+   * every token's slot, for the same reason as {@link Model#prefetch}; returns what it read, for
+   * the caller to keep.
+   */
+  long annotate(TokenSeq seq) {
     int n = seq.size();
+    long touched = 0;
+    for (int i = 0; i < n; i++) {
+      touched += table[Hashing.mix(seq.word[i] == 0 ? 1 : seq.word[i]) & mask];
+    }
     for (int i = 0; i < n; i++) {
       seq.gaz[i] = lookup(seq.word[i]);
     }
@@ -72,6 +80,7 @@ final class Gazetteer {
         matchPhrase(seq, i);
       }
     }
+    return touched;
   }
 
   private void matchPhrase(TokenSeq seq, int i) {
