@@ -34,7 +34,7 @@ public final class NerRecognizer implements Recognizer {
   private final Model model;
   /**
    * A tagger left by the last call, so calls that do not overlap reuse its scratch arrays (some
-   * 30 KB) rather than allocate and zero new ones; a call that finds none makes its own.
+   * 80 KB) rather than allocate and zero new ones; a call that finds none makes its own.
    */
   private final AtomicReference<Tagger> spare = new AtomicReference<>();
 
