@@ -51,9 +51,9 @@ final class DomainNameRecognizer implements Recognizer {
   }
 
   /**
-   * Where the candidate starts before {@code dot} begin: the start of the letters, digits and
-   * hyphens before it, at most 63 back. A domain's first label ends at the first dot after its
-   * start, so every candidate is found from exactly one dot.
+   * How far back from {@code dot} candidate starts can lie: to the start of the letters, digits
+   * and hyphens before it, at most 63 chars. A domain's first label ends at the first dot after
+   * its start, so every candidate is found from exactly one dot.
    */
   private static int labelRunStart(String s, int dot) {
     int start = dot;
