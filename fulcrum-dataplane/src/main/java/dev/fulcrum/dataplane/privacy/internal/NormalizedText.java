@@ -14,7 +14,8 @@ import java.util.Objects;
  * used to break up values (zero-width space, non-joiner and joiner, word joiner, byte order mark,
  * soft hyphen, Mongolian vowel separator, invisible operators). NFKC is applied per cluster (a
  * code point and the combining marks after it), which keeps the map exact. Lone surrogates, NULs
- * and U+FFFD pass through unchanged. Pure ASCII input is not copied.
+ * and U+FFFD pass through unchanged. Input that this leaves as it is (ASCII, and most prose
+ * beyond it: curly quotes, dashes, accented letters) is recognized in one pass and not copied.
  *
  * <p>Map guarantees, for every {@code 0 <= s < e <= length()}: {@code originalStart(s) <
  * originalEnd(e)}, both lie within the range that was normalized, and both are non-decreasing in
@@ -46,9 +47,17 @@ public final class NormalizedText {
    */
   public static NormalizedText of(CharSequence original, int from, int to) {
     Objects.checkFromToIndex(from, to, original.length());
-    if (isPlain(original, from, to)) {
+    if (isStable(original, from, to)) {
       return new NormalizedText(original.subSequence(from, to).toString(), from, null, null);
     }
+    return ofEveryCluster(original, from, to);
+  }
+
+  /**
+   * Normalizes cluster by cluster, without first checking whether anything changes. Gives the
+   * same text and map as {@link #of(CharSequence, int, int)}; tests compare the two.
+   */
+  static NormalizedText ofEveryCluster(CharSequence original, int from, int to) {
     return new Builder(to - from).normalize(original, from, to);
   }
 
@@ -95,13 +104,42 @@ public final class NormalizedText {
     };
   }
 
-  private static boolean isPlain(CharSequence s, int from, int to) {
+  /**
+   * Whether normalizing {@code s[from, to)} changes nothing: every char is ASCII or {@link
+   * #isStable(char) stable}. Then every cluster is one char that NFKC keeps, so the normalized
+   * text is the original and the map is the identity.
+   */
+  private static boolean isStable(CharSequence s, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (s.charAt(i) >= 0x80) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && !isStable(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A char that normalization keeps as it is wherever it stands: NFKC maps it to itself, it is
+   * not removed, and it is neither a combining mark (which joins the cluster before it) nor half
+   * of a surrogate pair (left to the full path).
+   */
+  private static boolean isStable(char c) {
+    if (Character.isSurrogate(c) || isRemoved(c) || isCombining(c)) {
+      return false;
+    }
+    String normalized = single(c);
+    return normalized.length() == 1 && normalized.charAt(0) == c;
+  }
+
+  /** NFKC of one BMP char, memoized: Normalizer allocates and is slow per call. */
+  private static String single(char c) {
+    String cached = SINGLE[c];
+    if (cached == null) {
+      cached = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+      SINGLE[c] = cached; // a benign race: every thread computes the same immutable value
+    }
+    return cached;
   }
 
   private static boolean isCombining(int c) {
@@ -157,16 +195,6 @@ public final class NormalizedText {
         append(piece.charAt(k), start, end);
       }
       return end;
-    }
-
-    /** NFKC of one BMP char, memoized: Normalizer allocates and is slow per call. */
-    private static String single(char c) {
-      String cached = SINGLE[c];
-      if (cached == null) {
-        cached = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
-        SINGLE[c] = cached; // a benign race: every thread computes the same immutable value
-      }
-      return cached;
     }
 
     private static boolean isPair(CharSequence s, int i, int to) {

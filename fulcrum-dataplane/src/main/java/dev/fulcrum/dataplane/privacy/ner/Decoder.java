@@ -18,6 +18,12 @@ final class Decoder {
   /**
    * Best tags for {@code n} tokens with emission scores {@code em[t * L + y]}; fills
    * {@code forward} with max-sum prefix scores and writes the tags to {@code path}.
+   *
+   * <p>{@code trans} must hold {@link #FORBIDDEN} exactly where {@link Labels#allowed} says no
+   * (as {@link Model} and the trainer set it up): an inside tag is then only ever reached from
+   * the begin or inside tag of its own type, and only those two predecessors are tried for it.
+   * This gives the same scores and tags as trying all nine, since a forbidden step (about
+   * -1e9) never beats the begin tag's finite score.
    */
   static void viterbi(float[] em, int n, float[] trans, float[] forward, int[] back, int[] path) {
     for (int y = 0; y < L; y++) {
@@ -36,7 +42,16 @@ final class Decoder {
       float f7 = forward[prev + 7];
       float f8 = forward[prev + 8];
       for (int y = 0; y < L; y++) {
-        // the nine predecessors, unrolled: this loop is most of the decoding time
+        if (y != Labels.OUTSIDE && !Labels.isBegin(y)) {
+          // an inside tag: from the begin (y - 1) or inside (y) tag of its type only
+          float fromBegin = forward[prev + y - 1] + trans[y * L + y];
+          float fromInside = forward[prev + y] + trans[(y + 1) * L + y];
+          boolean inside = fromInside > fromBegin;
+          forward[row + y] = (inside ? fromInside : fromBegin) + em[row + y];
+          back[row + y] = inside ? y : y - 1;
+          continue;
+        }
+        // outside and begin tags: the nine predecessors, unrolled (most of the decoding time)
         float best = f0 + trans[L + y];
         int arg = 0;
         float v;
@@ -91,7 +106,8 @@ final class Decoder {
 
   /**
    * Max-sum suffix scores for tokens {@code from..n-1}: {@code backward[t * L + y]} excludes
-   * token t's own emission.
+   * token t's own emission. Like {@link #viterbi}, tries an inside tag as a successor only of
+   * the begin and inside tags of its type.
    */
   static void backward(float[] em, int n, float[] trans, float[] backward, int from) {
     int last = (n - 1) * L;
@@ -103,24 +119,21 @@ final class Decoder {
       int next = row + L;
       float g0 = em[next] + backward[next];
       float g1 = em[next + 1] + backward[next + 1];
-      float g2 = em[next + 2] + backward[next + 2];
       float g3 = em[next + 3] + backward[next + 3];
-      float g4 = em[next + 4] + backward[next + 4];
       float g5 = em[next + 5] + backward[next + 5];
-      float g6 = em[next + 6] + backward[next + 6];
       float g7 = em[next + 7] + backward[next + 7];
-      float g8 = em[next + 8] + backward[next + 8];
       for (int y = 0; y < L; y++) {
         int r = (y + 1) * L;
         float best = trans[r] + g0;
         best = max(best, trans[r + 1] + g1);
-        best = max(best, trans[r + 2] + g2);
         best = max(best, trans[r + 3] + g3);
-        best = max(best, trans[r + 4] + g4);
         best = max(best, trans[r + 5] + g5);
-        best = max(best, trans[r + 6] + g6);
         best = max(best, trans[r + 7] + g7);
-        best = max(best, trans[r + 8] + g8);
+        if (y != Labels.OUTSIDE) { // the inside tag of y's own type may follow y
+          int inside = Labels.inside(Labels.type(y));
+          float g = em[next + inside] + backward[next + inside];
+          best = max(best, trans[r + inside] + g);
+        }
         backward[row + y] = best;
       }
     }

@@ -20,13 +20,18 @@ final class Gazetteer {
   static final int PHRASE_START = 1 << CLASSES.length;
   static final int MAX_PHRASE = 5;
 
-  private final int[] keys;
-  private final int[] values;
+  /**
+   * Open addressing: slot {@code s} holds key {@code << 32 | classes}, key 0 meaning empty. Key
+   * and value share one long so a lookup that hits touches one cache line, not two.
+   */
+  private final long[] table;
   private final int mask;
 
   private Gazetteer(int[] keys, int[] values) {
-    this.keys = keys;
-    this.values = values;
+    this.table = new long[keys.length];
+    for (int slot = 0; slot < keys.length; slot++) {
+      table[slot] = (long) keys[slot] << 32 | (values[slot] & 0xFFFFFFFFL);
+    }
     this.mask = keys.length - 1;
   }
 
@@ -45,9 +50,10 @@ final class Gazetteer {
   int lookup(int hash) {
     int key = hash == 0 ? 1 : hash;
     for (int slot = Hashing.mix(key) & mask; ; slot = (slot + 1) & mask) {
-      int k = keys[slot];
+      long entry = table[slot];
+      int k = (int) (entry >>> 32);
       if (k == key) {
-        return values[slot];
+        return (int) entry;
       }
       if (k == 0) {
         return 0;
@@ -55,9 +61,17 @@ final class Gazetteer {
     }
   }
 
-  /** Sets {@code seq.gaz} and {@code seq.phrase} for every token of the segment. */
-  void annotate(TokenSeq seq) {
+  /**
+   * Sets {@code seq.gaz} and {@code seq.phrase} for every token of the segment. First touches
+   * every token's slot, for the same reason as {@link Model#prefetch}; returns what it read, for
+   * the caller to keep.
+   */
+  long annotate(TokenSeq seq) {
     int n = seq.size();
+    long touched = 0;
+    for (int i = 0; i < n; i++) {
+      touched += table[Hashing.mix(seq.word[i] == 0 ? 1 : seq.word[i]) & mask];
+    }
     for (int i = 0; i < n; i++) {
       seq.gaz[i] = lookup(seq.word[i]);
     }
@@ -66,6 +80,7 @@ final class Gazetteer {
         matchPhrase(seq, i);
       }
     }
+    return touched;
   }
 
   private void matchPhrase(TokenSeq seq, int i) {

@@ -134,10 +134,28 @@ final class Model {
     return q * step;
   }
 
-  /** Adds the weights of {@code count} feature keys to the tag scores at {@code em[base..]}. */
-  void score(int[] keys, int count, float[] em, int base) {
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  /**
+   * Loads the first slot of each of {@code keys[0, count)} and returns a value made of them all,
+   * which the caller must keep (so the JIT keeps the loads). The loads do not depend on each
+   * other, so the processor has many cache misses in flight at once, where {@link #score} would
+   * wait for them a few at a time; {@link #score} then finds the rows in cache. The table takes
+   * megabytes and a scan reads thousands of rows: when other work has evicted them from the
+   * caches since the last scan (the usual case on a busy server), this saves about a third of
+   * the recognizer's time; when they are cached it costs a few percent.
+   */
+  long prefetch(int[] keys, int count) {
+    long touched = 0;
     for (int f = 0; f < count; f++) {
+      int k = keys[f] == 0 ? 1 : keys[f];
+      touched += table[2 * (k & mask)];
+    }
+    return touched;
+  }
+
+  /** Adds the weights of keys {@code keys[from, to)} to the tag scores at {@code em[base..]}. */
+  void score(int[] keys, int from, int to, float[] em, int base) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    for (int f = from; f < to; f++) {
       int k = keys[f] == 0 ? 1 : keys[f];
       for (int slot = k & mask; ; slot = (slot + 1) & mask) {
         long lo = table[2 * slot];

@@ -131,8 +131,8 @@ final class Tokenizer {
       scheme |= c == ':' && end + 2 < n && text.charAt(end + 1) == '/' && text.charAt(end + 2) == '/';
       end++;
     }
-    boolean www = end - start > 4 && (text.charAt(start) == 'w' || text.charAt(start) == 'W')
-        && text.subSequence(start, start + 4).toString().equalsIgnoreCase("www.");
+    boolean www = end - start > 4 && isW(text.charAt(start)) && isW(text.charAt(start + 1))
+        && isW(text.charAt(start + 2)) && text.charAt(start + 3) == '.';
     if (!at && !scheme && !www) {
       return -1;
     }
@@ -140,6 +140,10 @@ final class Tokenizer {
       end--;
     }
     return end;
+  }
+
+  private static boolean isW(char c) {
+    return c == 'w' || c == 'W';
   }
 
   /** A short word starting with a capital and not all capitals: "Dr", "St", "Mrs", "J". */

@@ -60,7 +60,6 @@ final class CreditCardRecognizer implements Recognizer {
   }
 
   private static void findInRun(CharSequence text, List<int[]> groups, List<Entity> out) {
-    boolean context = Context.before(text, groups.getFirst()[0], 32, CONTEXT);
     int first = 0;
     while (first < groups.size()) {
       int best = -1;
@@ -69,8 +68,11 @@ final class CreditCardRecognizer implements Recognizer {
       for (int last = first; last < groups.size() && digits.length() <= 19; last++) {
         int[] g = groups.get(last);
         digits.append(text, g[0], g[1]);
+        // the context words are looked for only when they matter, which is rare
         double score = CardNumbers.isValid(digits) ? SCORE
-            : context && CardNumbers.isLuhnValidLength(digits) ? SCORE_UNKNOWN_ISSUER : 0;
+            : CardNumbers.isLuhnValidLength(digits)
+                && Context.before(text, groups.getFirst()[0], 32, CONTEXT)
+                ? SCORE_UNKNOWN_ISSUER : 0;
         if (score > 0 && score >= bestScore) {
           best = last;
           bestScore = score;

@@ -39,24 +39,47 @@ final class DateOfBirthRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Matcher context = CONTEXT.matcher(text);
-    Matcher date = DATE.matcher(text).useTransparentBounds(true);
-    Matcher year = BORN_IN_YEAR.matcher(text);
+    Matcher context = Starts.matcher(CONTEXT, text);
+    int n = text.length();
     int searchedTo = 0;
-    while (context.find()) {
-      int from = Math.max(context.end(), searchedTo);
-      int to = Math.min(text.length(), context.end() + REACH + LONGEST_DATE);
-      if (from >= to) {
-        continue;
-      }
-      date.region(from, to);
-      if (date.find() && date.start() <= context.end() + REACH) {
-        out.add(new Entity(EntityType.DATE_TIME, date.start(), date.end(), SCORE));
-        searchedTo = date.end();
-      } else if (year.region(context.end(), to).lookingAt()) {
-        out.add(new Entity(EntityType.DATE_TIME, year.start(1), year.end(1), SCORE_YEAR_ONLY));
-        searchedTo = year.end();
+    for (int i = 0; i < n; i++) {
+      if (contextCanStart(text, i) && Starts.lookingAt(context, i, n)) {
+        searchedTo = findDate(text, context.end(), searchedTo, out);
+        i = context.end() - 1;
       }
     }
+  }
+
+  /**
+   * Reports the date (or year) shortly after a context word ending at {@code after}, looking no
+   * earlier than {@code searchedTo}; returns the new {@code searchedTo}.
+   */
+  private static int findDate(CharSequence text, int after, int searchedTo, List<Entity> out) {
+    int from = Math.max(after, searchedTo);
+    int to = Math.min(text.length(), after + REACH + LONGEST_DATE);
+    if (from >= to) {
+      return searchedTo;
+    }
+    Matcher date = DATE.matcher(text).useTransparentBounds(true).region(from, to);
+    if (date.find() && date.start() <= after + REACH) {
+      out.add(new Entity(EntityType.DATE_TIME, date.start(), date.end(), SCORE));
+      return date.end();
+    }
+    Matcher year = BORN_IN_YEAR.matcher(text).region(after, to);
+    if (year.lookingAt()) {
+      out.add(new Entity(EntityType.DATE_TIME, year.start(1), year.end(1), SCORE_YEAR_ONLY));
+      return year.end();
+    }
+    return searchedTo;
+  }
+
+  /**
+   * Whether a context word can start at {@code i}: a b, d, g or n (either case) not after an
+   * ASCII letter. The context pattern is tried only there, instead of at every position.
+   */
+  private static boolean contextCanStart(CharSequence text, int i) {
+    char lower = (char) (text.charAt(i) | 0x20);
+    return (lower == 'b' || lower == 'd' || lower == 'g' || lower == 'n')
+        && (i == 0 || !Starts.isAsciiLetter(text.charAt(i - 1)));
   }
 }

@@ -31,29 +31,64 @@ final class DomainNameRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    if (EmailRecognizer.indexOf(text, '.', 0) < 0) {
-      return;
+    String s = text.toString();
+    Matcher m = Starts.matcher(DOMAIN, s);
+    int n = s.length();
+    int from = 0;
+    for (int dot = s.indexOf('.', 1); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+      if (dot + 1 == n || !mayFollowFirstDot(s.charAt(dot + 1))) {
+        continue;
+      }
+      int i = Math.max(from, labelRunStart(s, dot));
+      for (; i < dot; i++) {
+        if (isLabelStart(s, i) && Starts.lookingAt(m, i, n)) {
+          consider(s, m, out);
+          from = m.end();
+          break; // the match runs past this dot
+        }
+      }
     }
-    Starts.scan(text, DOMAIN.matcher(text), i -> labelStartBeforeDot(text, i),
-        m -> consider(text, m, out));
   }
 
-  /** A letter or digit starting a word that reaches a dot within 63 chars. */
-  private static boolean labelStartBeforeDot(CharSequence text, int i) {
-    if (!Character.isLetterOrDigit(text.charAt(i))
-        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+  /**
+   * How far back from {@code dot} candidate starts can lie: to the start of the letters, digits
+   * and hyphens before it, at most 63 chars. A domain's first label ends at the first dot after
+   * its start, so every candidate is found from exactly one dot.
+   */
+  private static int labelRunStart(String s, int dot) {
+    int start = dot;
+    while (start > 0 && dot - start < 63 && isLetterDigitOrHyphen(s.charAt(start - 1))) {
+      start--;
+    }
+    return start;
+  }
+
+  /**
+   * A letter or digit starting a word, and not after a char that {@link #DOMAIN}'s lookbehind
+   * rejects.
+   */
+  private static boolean isLabelStart(String s, int i) {
+    if (!Character.isLetterOrDigit(s.charAt(i))) {
       return false;
     }
-    for (int k = i + 1; k < Math.min(text.length(), i + 64); k++) {
-      char c = text.charAt(k);
-      if (c == '.') {
-        return true;
-      }
-      if (!Character.isLetterOrDigit(c) && c != '-') {
-        return false;
-      }
+    if (i == 0) {
+      return true;
     }
-    return false;
+    char before = s.charAt(i - 1);
+    return !Character.isLetterOrDigit(before) && "_@./:-".indexOf(before) < 0;
+  }
+
+  /**
+   * Whether {@code c}, just after a domain's first dot, can start its next label or its TLD (a
+   * letter or digit). Other chars than ASCII are left for the pattern to judge. Sentence ends
+   * ("... the customer. Jane") fail here, so the pattern never runs on them.
+   */
+  private static boolean mayFollowFirstDot(char c) {
+    return c >= 0x80 || Starts.isAsciiLetter(c) || Starts.isAsciiDigit(c);
+  }
+
+  private static boolean isLetterDigitOrHyphen(char c) {
+    return Character.isLetterOrDigit(c) || c == '-';
   }
 
   private static void consider(CharSequence text, Matcher m, List<Entity> out) {

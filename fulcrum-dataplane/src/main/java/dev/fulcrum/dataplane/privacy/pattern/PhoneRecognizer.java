@@ -5,7 +5,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.fulcrum.core.privacy.Entity;
 import dev.fulcrum.core.privacy.EntityType;
 import dev.fulcrum.dataplane.privacy.Recognizer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,10 @@ final class PhoneRecognizer implements Recognizer {
   private static final int SLICE = 48;
   private static final int MAX_DIGITS = 15;
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+  /** A card number as cards are written: in groups of four (or 4-6-5), one separator kind. */
+  private static final Pattern CARD_GROUPS = Pattern.compile(
+      "\\d{4}([ -]?)\\d{4}(?:\\1\\d{1,6}){1,3}|\\d{4}([ -]?)\\d{6}\\2\\d{4,5}");
+  private static final Pattern DIGIT_SEPARATOR = Pattern.compile("[ -]");
   private static final int MAX_MATCHER_CALLS = 144;
   private static final int MARGIN = 8;
   private static final int SLICE_OVERLAP = 24;
@@ -88,9 +94,14 @@ final class PhoneRecognizer implements Recognizer {
    * which its matcher inspects to reject dates, times and numbers glued to words), in
    * overlapping slices when the run is long. Its matcher is
    * costly and superlinear on long runs, so it never sees prose or unbounded input.
+   *
+   * <p>A number that one region validated is not reported again by the regions after it: they
+   * could only repeat its span with the same or a lower score, and checking them would run the
+   * matcher once more each.
    */
   private void findInRun(String s, int start, int end, int[] budget, List<Entity> out) {
     List<String> searched = international(s, start, end) ? regions.subList(0, 1) : regions;
+    Set<Long> validated = new HashSet<>();
     for (int from = start; from < end && budget[0] > 0; from += SLICE - SLICE_OVERLAP) {
       budget[0] -= searched.size();
       int to = Math.min(end, from + SLICE);
@@ -103,8 +114,15 @@ final class PhoneRecognizer implements Recognizer {
           if (matchEnd <= from || matchStart >= to) {
             continue; // inside the margin: another run's business
           }
-          double score = score(s, matchStart, matchEnd, strictEnough(m.rawString(), region));
+          long span = (long) matchStart << 32 | matchEnd;
+          if (validated.contains(span)) {
+            continue;
+          }
+          double score = score(s, matchStart, matchEnd, m.rawString(), region);
           out.add(new Entity(EntityType.PHONE_NUMBER, matchStart, matchEnd, score));
+          if (score == SCORE || score == SCORE_WITH_CONTEXT) {
+            validated.add(span);
+          }
         }
       }
       if (to == end) {
@@ -122,10 +140,8 @@ final class PhoneRecognizer implements Recognizer {
     if (IPV4.matcher(run).matches()) {
       return true;
     }
-    String digitsOnly = run.replaceAll("[^0-9]", "");
-    return digits >= 13 && digits <= 19 && digitsOnly.length() == digits
-        && run.matches("\\d{4}([ -]?)\\d{4}(?:\\1\\d{1,6}){1,3}|\\d{4}([ -]?)\\d{6}\\2\\d{4,5}")
-        && CardNumbers.luhn(digitsOnly);
+    return digits >= 13 && digits <= 19 && CARD_GROUPS.matcher(run).matches()
+        && CardNumbers.luhn(DIGIT_SEPARATOR.matcher(run).replaceAll(""));
   }
 
   /** Whether the run, past leading separators, starts with {@code +}: the region is moot. */
@@ -171,17 +187,23 @@ final class PhoneRecognizer implements Recognizer {
         || util.findNumbers(candidate, region, leniency, Long.MAX_VALUE).iterator().hasNext();
   }
 
-  private static double score(CharSequence text, int start, int end, boolean strict) {
+  /**
+   * Scores the candidate {@code text[start, end)}, read as {@code raw} in {@code region}. The
+   * leniency check runs the matcher again, so it is made last, and only when it decides.
+   */
+  private double score(CharSequence text, int start, int end, String raw, String region) {
     if (STREET_AFTER.matcher(text).region(end, Math.min(text.length(), end + 64)).lookingAt()) {
       return SCORE_HOUSE_NUMBER; // "94941 2505 Heatherleigh Suite": a house number
     }
+    if (countDigits(text, start, end, MIN_DIGITS_ALONE) < MIN_DIGITS_ALONE) {
+      return SCORE_POSSIBLE;
+    }
     boolean context = Context.before(text, start, 32, CONTEXT)
         || Context.after(text, end, 16, CONTEXT);
-    boolean longEnough = countDigits(text, start, end, MIN_DIGITS_ALONE) >= MIN_DIGITS_ALONE;
-    if (strict && longEnough) {
+    if (strictEnough(raw, region)) {
       return context ? SCORE_WITH_CONTEXT : SCORE;
     }
-    return context && longEnough ? SCORE_POSSIBLE_WITH_CONTEXT : SCORE_POSSIBLE;
+    return context ? SCORE_POSSIBLE_WITH_CONTEXT : SCORE_POSSIBLE;
   }
 
   static int countDigits(CharSequence text, int from, int to, int enough) {

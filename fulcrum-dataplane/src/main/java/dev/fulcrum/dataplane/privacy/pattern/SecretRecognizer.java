@@ -68,12 +68,13 @@ final class SecretRecognizer implements Recognizer {
   }
 
   private static void findKeys(String s, KeyShape shape, List<Entity> out) {
-    Matcher m = shape.body().matcher(s);
+    Matcher m = null; // made on the first prefix found: most texts hold none
     for (int at = s.indexOf(shape.prefix()); at >= 0; at = s.indexOf(shape.prefix(), at + 1)) {
       int bodyStart = at + shape.prefix().length();
       if (at > 0 && isTokenChar(s.charAt(at - 1)) || bodyStart >= s.length()) {
         continue;
       }
+      m = m == null ? shape.body().matcher(s) : m;
       m.region(bodyStart, s.length());
       if (m.lookingAt() && (m.end() == s.length() || !isTokenChar(s.charAt(m.end())))
           && (!shape.mixed() || isMixed(s, m.start(), m.end()))) {
@@ -84,11 +85,12 @@ final class SecretRecognizer implements Recognizer {
   }
 
   private static void findJwts(String s, List<Entity> out) {
-    Matcher m = JWT.matcher(s);
+    Matcher m = null;
     for (int at = s.indexOf("eyJ"); at >= 0; at = s.indexOf("eyJ", at + 1)) {
       if (at > 0 && isTokenChar(s.charAt(at - 1))) {
         continue;
       }
+      m = m == null ? JWT.matcher(s) : m;
       m.region(at, s.length());
       if (m.lookingAt() && headerNamesAlg(s, at, s.indexOf('.', at))) {
         out.add(new Entity(EntityType.SECRET, at, m.end(), SCORE));

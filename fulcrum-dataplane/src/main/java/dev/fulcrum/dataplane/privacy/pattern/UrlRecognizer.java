@@ -25,14 +25,23 @@ final class UrlRecognizer implements Recognizer {
     if (s.indexOf("://") < 0 && s.indexOf("www.") < 0 && s.indexOf("WWW.") < 0) {
       return; // the common case: prose without any URL
     }
-    Starts.scan(text, URL.matcher(text), i -> isSchemeOrWwwStart(s, i),
-        m -> consider(text, m, out));
+    Matcher m = Starts.matcher(URL, s);
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (isSchemeOrWwwStart(s, i) && Starts.lookingAt(m, i, n)) {
+        consider(s, m, out);
+        i = m.end() - 1;
+      }
+    }
   }
 
+  /** A word starting with {@code http}, {@code ftp:} or {@code www.}, in any case. */
   private static boolean isSchemeOrWwwStart(String s, int i) {
-    char c = s.charAt(i);
-    return (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == 'w' || c == 'W')
-        && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)));
+    char c = (char) (s.charAt(i) | 0x20);
+    return (c == 'h' || c == 'f' || c == 'w')
+        && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+        && (s.regionMatches(true, i, "http", 0, 4) || s.regionMatches(true, i, "ftp:", 0, 4)
+            || s.regionMatches(true, i, "www.", 0, 4));
   }
 
   private static void consider(CharSequence text, Matcher m, List<Entity> out) {

@@ -28,8 +28,20 @@ final class UsSsnRecognizer implements Recognizer {
 
   @Override
   public void find(CharSequence text, List<Entity> out) {
-    Starts.scan(text, SSN.matcher(text), i -> Starts.digitRunStart(text, i),
-        m -> consider(text, m, out));
+    Matcher m = Starts.matcher(SSN, text);
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (Starts.digitRunStart(text, i) && threeDigits(text, i, n) && Starts.lookingAt(m, i, n)) {
+        consider(text, m, out);
+        i = m.end() - 1;
+      }
+    }
+  }
+
+  /** Every form starts with the three area digits: shorter numbers need no pattern. */
+  private static boolean threeDigits(CharSequence text, int i, int n) {
+    return i + 2 < n && Starts.isAsciiDigit(text.charAt(i + 1))
+        && Starts.isAsciiDigit(text.charAt(i + 2));
   }
 
   private static void consider(CharSequence text, Matcher m, List<Entity> out) {

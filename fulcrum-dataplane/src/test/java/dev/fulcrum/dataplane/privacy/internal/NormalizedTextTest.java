@@ -95,6 +95,51 @@ class NormalizedTextTest {
     }
   }
 
+  @Test
+  void leavesProseWithCurlyQuotesDashesAndAccentsUncopied() {
+    String prose = "Zoë’s café — “naïve” 東京";
+
+    NormalizedText n = NormalizedText.of(prose);
+
+    assertThat(n.identity()).isTrue();
+    assertThat(n.text()).isSameAs(prose);
+  }
+
+  /**
+   * Property: the shortcut for text that normalization leaves as it is (one check per char, no
+   * copy) gives the same text and the same map as normalizing cluster by cluster, on text that
+   * mixes ASCII, chars NFKC keeps (which take the shortcut) and chars it changes (which do not).
+   */
+  @Test
+  void shortcutAndClusterByClusterNormalizationAgree() {
+    SplittableRandom random = new SplittableRandom(20_251_130L);
+    String[] stable = {"a", "Q", "9", " ", ".", "’", "é", "—", "“", "ü", "東", "ß", "\u00FF"};
+    int shortcuts = 0;
+    for (int round = 0; round < 600; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(0, 40);
+      boolean onlyStable = random.nextBoolean();
+      while (text.length() < length) {
+        text.append(onlyStable || random.nextInt(8) > 0
+            ? stable[random.nextInt(stable.length)] : randomTricky(random, 1));
+      }
+      String original = text.toString();
+      int from = original.isEmpty() ? 0 : random.nextInt(0, original.length());
+      int to = random.nextInt(from, original.length() + 1);
+
+      NormalizedText fast = NormalizedText.of(original, from, to);
+      NormalizedText full = NormalizedText.ofEveryCluster(original, from, to);
+
+      shortcuts += fast.identity() ? 1 : 0;
+      assertThat(fast.text()).isEqualTo(full.text());
+      for (int i = 0; i < fast.length(); i++) {
+        assertThat(fast.originalStart(i)).isEqualTo(full.originalStart(i));
+        assertThat(fast.originalEnd(i + 1)).isEqualTo(full.originalEnd(i + 1));
+      }
+    }
+    assertThat(shortcuts).isGreaterThan(200).isLessThan(600);
+  }
+
   static String randomTricky(SplittableRandom random, int length) {
     String[] pieces = {"a", "Z", "7", " ", "@", ".", "\u200B", "\u00AD", "\uFEFF", "ｊ", "４",
         "＠", "e\u0301", "\u0301", "ﬁ", "①", "\uD800", "\uDC00", "\uD83D\uDE00", "\u0000",

@@ -192,6 +192,41 @@ class NerRecognizerTest {
     }
   }
 
+  /**
+   * Calls reuse the scratch space an earlier call left behind; texts of different lengths and
+   * segment counts, scanned in turn and at once, must find exactly what a first call finds.
+   */
+  @Test
+  void findsTheSameWithReusedScratchSpaceAsWithFreshOne() throws Exception {
+    List<String> texts = List.of(
+        "Hi, I'm Maria Kowalski from Lyon; my colleague Jan Nowak lives in Warsaw.",
+        "ok",
+        "",
+        "Send it to Dr. Ada Lovelace, 12 Downing Street, London. ".repeat(40),
+        "the quick brown fox jumps over the lazy dog ".repeat(30) + "Jean-Pierre Dupont");
+    List<List<Entity>> expected = new ArrayList<>();
+    for (String text : texts) {
+      List<Entity> out = new ArrayList<>();
+      NerRecognizer.of(ner.gazetteer(), ner.model()).find(text, out); // a first call: fresh
+      expected.add(out);
+    }
+    Random random = new Random(5);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> checks = new ArrayList<>();
+      for (int i = 0; i < 120; i++) {
+        int k = random.nextInt(texts.size());
+        assertThat(find(texts.get(k))).isEqualTo(expected.get(k));
+        checks.add(pool.submit(() -> assertThat(find(texts.get(k))).isEqualTo(expected.get(k))));
+      }
+      for (Future<?> check : checks) {
+        check.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void explainsEachTokenWithReadableFeatures() {
     List<NerRecognizer.TokenExplanation> explanations = ner.explain("My name is Maria.", 5);

@@ -3,7 +3,9 @@ package dev.fulcrum.dataplane.privacy.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fulcrum.core.privacy.Entity;
 import dev.fulcrum.dataplane.privacy.Recognizer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,16 @@ class PatternRecognizersTest {
       "on 2023-10-05 at 12:30:45", "the 94941 2505 Heatherleigh Suite"})
   void leavesNumbersThatAreNotPhoneNumbersAlone(String text) {
     assertThat(Found.in(PHONE, text)).isEmpty();
+  }
+
+  @Test
+  void reportsANationalNumberOnceTheFirstRegionHasValidatedIt() {
+    List<Entity> out = new ArrayList<>();
+
+    PHONE.find("call (415) 555-2671 today", out);
+
+    assertThat(out).filteredOn(e -> e.start() == 5 && e.end() == 19).singleElement()
+        .satisfies(e -> assertThat(e.score()).isEqualTo(0.9));
   }
 
   @Test
