@@ -130,7 +130,7 @@ public final class RequestPipeline {
       Instant start, Executor back) {
     RoutingTable table = routingTable.get();
     return resume(admit(context, Operation.CHAT, request.model(), estimate(request), start,
-        () -> digest(request)), back).thenCompose(
+        () -> digest(request), back), back).thenCompose(
         admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
           admitted, scan);
@@ -144,7 +144,7 @@ public final class RequestPipeline {
         Duration took = Duration.between(start, clock.instant());
         if (error != null) {
           return refuse(failed(context, Operation.CHAT, request.model(), attempt, took, error,
-              digest(request), scan), error);
+              digest(request), scan), error, back);
         }
         Served<ChatResponse> served = annotated(served0, context, scan);
         var choice = served.value().json().path("choices").path(0);
@@ -155,7 +155,7 @@ public final class RequestPipeline {
             choice.path("finish_reason").asText(""), choice.path("message").path("refusal")
                 .isTextual(), scan.counts(), digest(request),
             recording() ? Digests.hex(text) : "", answer(text));
-        return release(outcome, served).thenApply(released -> {
+        return release(outcome, served, back).thenApply(released -> {
           mirror(context, query, table, request, scan, served.decision(), text, took);
           return released;
         });
@@ -180,7 +180,7 @@ public final class RequestPipeline {
       ChatRequest request, Instant start, Executor back) {
     RoutingTable table = routingTable.get();
     return resume(admit(context, Operation.CHAT_STREAM, request.model(), estimate(request),
-        start, () -> digest(request)), back).thenCompose(
+        start, () -> digest(request), back), back).thenCompose(
         admitted -> resume(scan(request), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
           estimate(request), admitted, scan);
@@ -193,17 +193,18 @@ public final class RequestPipeline {
       return attempt.result().<CompletionStage<Served<Flow.Publisher<ChatChunk>>>>handle((served, error) -> {
         if (error != null) {
           return refuse(failed(context, Operation.CHAT_STREAM, request.model(), attempt,
-              Duration.between(start, clock.instant()), error, digest(request), scan), error);
+              Duration.between(start, clock.instant()), error, digest(request), scan), error,
+              back);
         }
         return CompletableFuture.completedFuture(tap(context, request, query, table,
-            annotated(served, context, scan), scan, start));
+            annotated(served, context, scan), scan, start, back));
       }).thenCompose(Function.identity());
     }));
   }
 
   private Served<Flow.Publisher<ChatChunk>> tap(RequestContext context, ChatRequest request,
       RouteQuery query, RoutingTable table, Served<Flow.Publisher<ChatChunk>> served, Scan scan,
-      Instant start) {
+      Instant start, Executor back) {
     Decision.Routed decision = served.decision();
     List<Shadow> sampled = shadows.map(m -> m.sampled(context.requestId(), table,
         decision.model())).orElse(List.of());
@@ -216,7 +217,7 @@ public final class RequestPipeline {
                 decision, served.servedBy(), took, summary.usage(), request, summary.chars(),
                 summary.finishReason(), false, scan.counts(), digest(request), summary.digest(),
                 answer(summary.text()));
-            return release(outcome, null).thenRun(() -> {
+            return release(outcome, null, back).thenRun(() -> {
               if (!sampled.isEmpty()) {
                 shadows.get().mirror(query, table, sampled, outboundFor(context, request, scan),
                     decision, summary.text(), took, context.requestId());
@@ -316,7 +317,8 @@ public final class RequestPipeline {
     Instant start = clock.instant();
     RoutingTable table = routingTable.get();
     Executor back = callerContext.get();
-    return resume(admit(context, operation, alias, estimate, start, () -> requestDigest), back)
+    return resume(admit(context, operation, alias, estimate, start, () -> requestDigest, back),
+        back)
         .thenCompose(admitted -> resume(scanning, back).thenCompose(scan -> {
       RouteQuery query = query(context, alias, operation, estimate, admitted, scan);
       var attempt = dispatch(context, query, table,
@@ -325,12 +327,12 @@ public final class RequestPipeline {
         Duration took = Duration.between(start, clock.instant());
         if (error != null) {
           return refuse(failed(context, operation, alias, attempt, took, error, requestDigest,
-              scan), error);
+              scan), error, back);
         }
         Served<T> served = annotated(served0, context, scan);
         return release(new Outcome.Completed(context, operation, alias, served.decision(),
             served.servedBy(), took, usage.apply(served.value()), null, 0, "stop", false,
-            scan.counts(), requestDigest, responseDigest.apply(served.value())), served);
+            scan.counts(), requestDigest, responseDigest.apply(served.value())), served, back);
       }).thenCompose(Function.identity());
     }));
   }
@@ -415,10 +417,12 @@ public final class RequestPipeline {
 
   /**
    * Records a completed request, then releases its answer; observers hear of it only once the
-   * record is durable, and hear of a failure when it is not (the caller gets that failure).
+   * record is durable, and hear of a failure when it is not (the caller gets that failure). What
+   * follows runs back on the caller's context ({@code back}), not on the recorder's thread: the
+   * audit log's single writer completes every record, and must not also answer every request.
    */
-  private <T> CompletionStage<T> release(Outcome.Completed outcome, T answer) {
-    return recorder.record(outcome).handle((ok, failure) -> {
+  private <T> CompletionStage<T> release(Outcome.Completed outcome, T answer, Executor back) {
+    return resume(recorder.record(outcome), back).handle((ok, failure) -> {
       if (failure != null) {
         FulcrumException refused = unrecorded(outcome, failure);
         observer.observe(new Outcome.Failed(outcome.context(), outcome.operation(),
@@ -435,9 +439,9 @@ public final class RequestPipeline {
    * Observes and records a failed request, then fails with {@code error} itself (a bug stays a
    * bug, answered 500 at the edge), or with the record's failure when it could not be written.
    */
-  private <T> CompletionStage<T> refuse(Outcome.Failed outcome, Throwable error) {
+  private <T> CompletionStage<T> refuse(Outcome.Failed outcome, Throwable error, Executor back) {
     observer.observe(outcome);
-    return recorder.record(outcome).handle((ok, failure) -> {
+    return resume(recorder.record(outcome), back).handle((ok, failure) -> {
       if (failure != null) {
         throw new CompletionException(unrecorded(outcome, failure));
       }
@@ -457,7 +461,8 @@ public final class RequestPipeline {
    * a refusal is observed and recorded like any other, with no model chosen.
    */
   private CompletionStage<Admitted> admit(RequestContext context, Operation operation,
-      String model, TokenEstimate estimate, Instant start, Supplier<String> requestDigest) {
+      String model, TokenEstimate estimate, Instant start, Supplier<String> requestDigest,
+      Executor back) {
     CompletionStage<Admitted> admitted;
     try {
       admitted = admission.admit(context, model, estimate);
@@ -468,7 +473,7 @@ public final class RequestPipeline {
         ? CompletableFuture.completedFuture(value)
         : this.<Admitted>refuse(new Outcome.Failed(context, operation, model, model, "",
             List.of(), Duration.between(start, clock.instant()), asFulcrum(error), Map.of(),
-            requestDigest.get()), error))
+            requestDigest.get()), error, back))
         .thenCompose(Function.identity());
   }
 
