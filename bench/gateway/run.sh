@@ -217,10 +217,15 @@ start_fulcrum() { # event-loops -> sets PIDS/URLS for fulcrum-elN
     mkdir -p "$FULCRUM_JFR_DIR"
     opts+=" -XX:StartFlightRecording=filename=$FULCRUM_JFR_DIR/$name.jfr,settings=profile,dumponexit=true"
   fi
+  # each Fulcrum keeps its state (SQLite store, audit log, keysets) in its own folder, as a
+  # real deployment would, rather than sharing one store in the working directory
+  mkdir -p "$RUN/$name-state"
+  cd "$RUN/$name-state"
   BENCH_EVENT_LOOPS=$n BENCH_UPSTREAM_PORT=$UP_PORT BENCH_KEY_HASH=$KEY_HASH \
     BENCH_MAX_CONNECTIONS=$MAX_CONNECTIONS FULCRUM_JAVA_OPTS=$opts \
     nohup "$ROOT/bin/fulcrum" serve --config "$ROOT/bench/gateway/fulcrum-bench.yaml" \
     --port "$port" > "$logf" 2>&1 < /dev/null &
+  cd "$ROOT"
   local pid=$!
   PIDS[$name]=$pid
   FULCRUM_LIST+=("$name")
