@@ -51,6 +51,27 @@ final class AdminRequest {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  /**
+   * A whole-number query parameter within {@code [min, max]}, or {@code fallback} when absent;
+   * anything else is a 400 naming the parameter and the range.
+   */
+  long number(String name, long min, long max, long fallback) {
+    Optional<String> text = query(name);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(text.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadRequestException(name, name + " must be a whole number from " + min + " to "
+        + max + ", got '" + abbreviate(text.get()) + "'");
+  }
+
   JsonBody body() {
     Buffer body = ctx.body().buffer();
     return JsonBody.parse(body == null ? new byte[0] : body.getBytes());

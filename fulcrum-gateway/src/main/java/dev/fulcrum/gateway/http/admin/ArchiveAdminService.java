@@ -7,7 +7,6 @@ import dev.fulcrum.controlplane.archive.RequestArchive;
 import dev.fulcrum.core.json.Json;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.gateway.http.admin.AdminRoutes.Reply;
-import java.util.Optional;
 
 /**
  * The encrypted request archive and its tenant keys. With {@code archive.enabled: false} every
@@ -46,7 +45,7 @@ final class ArchiveAdminService {
     Tenant tenant = tenant("tenant", request.query("tenant").orElseThrow(() ->
         new BadRequestException("tenant", "tenant is missing; list one tenant's records with "
             + "?tenant=ID")));
-    int limit = limit(request.query("limit"));
+    int limit = (int) request.number("limit", 1, RequestArchive.MAX_LIST, DEFAULT_LIMIT);
     return Reply.ok(RegistryJson.list(archive.list(tenant, limit).stream()
         .map(ArchiveAdminService::summary).toList()));
   }
@@ -102,21 +101,5 @@ final class ArchiveAdminService {
           + "' is not valid: ids are 1 to 63 lowercase letters, digits, '-' or '_', starting "
           + "with a letter or digit");
     }
-  }
-
-  private static int limit(Optional<String> text) {
-    if (text.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(text.get());
-      if (limit >= 1 && limit <= RequestArchive.MAX_LIST) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException("limit", "limit must be a whole number from 1 to "
-        + RequestArchive.MAX_LIST + ", got '" + AdminRequest.abbreviate(text.get()) + "'");
   }
 }

@@ -55,7 +55,8 @@ final class AuditAdminService {
   }
 
   private static AuditQuery query(AdminRequest request) {
-    AuditQuery query = AuditQuery.all().limit(limit(request));
+    AuditQuery query = AuditQuery.all().limit(
+        (int) request.number("limit", 1, AuditQuery.MAX_LIMIT, DEFAULT_LIMIT));
     Optional<String> tenant = request.query("tenant");
     if (tenant.isPresent()) {
       try {
@@ -76,29 +77,7 @@ final class AuditAdminService {
     }
     query = request.query("request_id").map(query::requestId).orElse(query);
     query = request.query("model_version").map(query::modelVersion).orElse(query);
-    return query.after(number(request, "after", 0, Long.MAX_VALUE, 0));
-  }
-
-  private static int limit(AdminRequest request) {
-    return (int) number(request, "limit", 1, AuditQuery.MAX_LIMIT, DEFAULT_LIMIT);
-  }
-
-  private static long number(AdminRequest request, String name, long min, long max,
-      long fallback) {
-    Optional<String> text = request.query(name);
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      long value = Long.parseLong(text.get());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new BadRequestException(name, name + " must be a whole number from " + min + " to "
-        + max + ", got '" + AdminRequest.abbreviate(text.get()) + "'");
+    return query.after(request.number("after", 0, Long.MAX_VALUE, 0));
   }
 
   private static Instant instant(String name, String text) {
