@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.TreeMap;
 
 /**
  * The canonical bytes of a stored entry and the chain hash over them. See {@code package-info}
@@ -27,13 +26,12 @@ final class AuditCodec {
 
   /** The canonical entry around an already-encoded event. */
   static String entry(long sequence, Instant timestamp, String type, String eventJson) {
-    TreeMap<String, Object> entry = new TreeMap<>();
-    entry.put("event", new CanonicalJson.Raw(eventJson));
-    entry.put("seq", sequence);
-    entry.put("ts", timestamp.toEpochMilli());
-    entry.put("type", type);
-    entry.put("v", VERSION);
-    return CanonicalJson.write(entry);
+    // the keys of an entry, already in canonical (sorted) order
+    StringBuilder out = new StringBuilder(eventJson.length() + 80);
+    out.append("{\"event\":").append(eventJson).append(",\"seq\":").append(sequence)
+        .append(",\"ts\":").append(timestamp.toEpochMilli()).append(",\"type\":");
+    CanonicalJson.string(out, type);
+    return out.append(",\"v\":").append(VERSION).append('}').toString();
   }
 
   /** {@code SHA-256(previous || canonical)}. */

@@ -35,11 +35,14 @@ final class AuditTable {
     }
   }
 
-  /** The newest row, if any. */
-  static Optional<StoredRow> last(Connection c) throws SQLException {
-    List<StoredRow> rows = select(c, "SELECT " + COLUMNS
-        + " FROM audit_events ORDER BY seq DESC LIMIT 1");
-    return rows.stream().findFirst();
+  /** The newest event's position, time and hash; {@link ChainTail.Head#EMPTY} when none. */
+  static ChainTail.Head head(Connection c) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(
+        "SELECT seq, ts, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
+        ResultSet rs = q.executeQuery()) {
+      return rs.next() ? new ChainTail.Head(rs.getLong(1), rs.getLong(2),
+          new Sha256(rs.getString(3))) : ChainTail.Head.EMPTY;
+    }
   }
 
   /** The row at position {@code seq}, if any. */

@@ -2,6 +2,7 @@ package dev.fulcrum.controlplane.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -39,7 +40,9 @@ final class CanonicalJson {
   private static void object(StringBuilder out, Map<?, ?> map) {
     out.append('{');
     boolean first = true;
-    for (Map.Entry<?, ?> entry : new TreeMap<>(map).entrySet()) {
+    Map<?, ?> sorted = map instanceof SortedMap<?, ?> s && s.comparator() == null ? map
+        : new TreeMap<>(map);
+    for (Map.Entry<?, ?> entry : sorted.entrySet()) {
       if (!first) {
         out.append(',');
       }
@@ -62,7 +65,7 @@ final class CanonicalJson {
     out.append(']');
   }
 
-  private static void string(StringBuilder out, String text) {
+  static void string(StringBuilder out, String text) {
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

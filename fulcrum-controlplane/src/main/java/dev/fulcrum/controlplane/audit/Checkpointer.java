@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,56 +32,60 @@ final class Checkpointer {
     return everyDuration;
   }
 
-  /**
-   * Signs everything after the last checkpoint when due, or when {@code force}d and anything is
-   * unsigned.
-   */
-  Optional<Checkpoint> checkpointIfDue(Connection c, Instant now, boolean force)
-      throws SQLException {
+  /** Reads what the store holds after the last checkpoint, up to {@code head}. */
+  ChainTail load(Connection c, ChainTail.Head head) throws SQLException {
     Optional<CheckpointTable.Row> previous = CheckpointTable.last(c);
     long signed = previous.map(CheckpointTable.Row::last).orElse(0L);
-    Optional<StoredRow> head = AuditTable.last(c);
-    if (head.isEmpty() || head.get().seq() <= signed) {
-      return Optional.empty();
-    }
-    if (!force && !due(c, signed, head.get().seq(), now)) {
-      return Optional.empty();
-    }
-    return Optional.of(write(c, previous, signed + 1, head.get(), now));
-  }
-
-  /** Whether any event is not yet covered by a checkpoint. */
-  boolean hasUnsigned(Connection c) throws SQLException {
-    long signed = CheckpointTable.last(c).map(CheckpointTable.Row::last).orElse(0L);
-    return AuditTable.last(c).map(StoredRow::seq).orElse(0L) > signed;
-  }
-
-  private boolean due(Connection c, long signed, long head, Instant now) throws SQLException {
-    if (head - signed >= everyEvents) {
-      return true;
-    }
-    long oldest = AuditTable.at(c, signed + 1).map(StoredRow::ts).orElse(now.toEpochMilli());
-    return !now.isBefore(Instant.ofEpochMilli(oldest).plus(everyDuration));
-  }
-
-  private Checkpoint write(Connection c, Optional<CheckpointTable.Row> previous, long first,
-      StoredRow head, Instant now) throws SQLException {
-    MerkleTree tree = new MerkleTree();
-    for (long after = first - 1; after < head.seq(); ) {
-      List<StoredRow> page = AuditTable.after(c, after, PAGE);
-      for (StoredRow row : page) {
-        if (row.seq() <= head.seq()) {
-          tree.add(row.body());
-        }
-      }
-      after = page.isEmpty() ? head.seq() : page.getLast().seq();
-    }
-    long number = previous.map(CheckpointTable.Row::number).orElse(0L) + 1;
+    long number = previous.map(CheckpointTable.Row::number).orElse(0L);
     Sha256 link = previous.map(p -> Sha256.ofUtf8(p.statement())).orElse(Sha256.ZERO);
+    if (head.seq() <= signed) {
+      return new ChainTail(head, number, link, signed, 0, new ArrayList<>());
+    }
+    long firstTs = AuditTable.at(c, signed + 1).map(StoredRow::ts).orElse(head.ts());
+    return new ChainTail(head, number, link, signed, firstTs, null);
+  }
+
+  /**
+   * Signs everything after the last checkpoint when due (N events, or the oldest older than T),
+   * or when {@code force}d and anything is unsigned; {@code tail} then records it.
+   */
+  Optional<Checkpoint> checkpointIfDue(Connection c, ChainTail tail, Instant now, boolean force)
+      throws SQLException {
+    if (tail.unsigned() <= 0) {
+      return Optional.empty();
+    }
+    boolean due = tail.unsigned() >= everyEvents
+        || !now.isBefore(Instant.ofEpochMilli(tail.firstUnsignedTs()).plus(everyDuration));
+    if (!force && !due) {
+      return Optional.empty();
+    }
+    Checkpoint checkpoint = write(c, tail, now);
+    tail.signed(checkpoint);
+    return Optional.of(checkpoint);
+  }
+
+  private Checkpoint write(Connection c, ChainTail tail, Instant now) throws SQLException {
+    long first = tail.signedThrough() + 1;
+    ChainTail.Head head = tail.head();
+    MerkleTree tree = new MerkleTree();
+    if (tail.leaves() != null && tail.leaves().size() == tail.unsigned()) {
+      tail.leaves().forEach(tree::addLeafHash);
+    } else {
+      for (long after = first - 1; after < head.seq(); ) {
+        List<StoredRow> page = AuditTable.after(c, after, PAGE);
+        for (StoredRow row : page) {
+          if (row.seq() <= head.seq()) {
+            tree.add(row.body());
+          }
+        }
+        after = page.isEmpty() ? head.seq() : page.getLast().seq();
+      }
+    }
+    long number = tail.checkpoint() + 1;
     String statement = CheckpointCodec.statement(number, first, head.seq(), now, tree.root(),
-        new Sha256(head.hash()), link);
+        head.hash(), tail.link());
     Checkpoint checkpoint = new Checkpoint(number, first, head.seq(), now, tree.root(),
-        new Sha256(head.hash()), link, statement, sign(statement));
+        head.hash(), tail.link(), statement, sign(statement));
     CheckpointTable.insert(c, checkpoint);
     return checkpoint;
   }

@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design notes. Batching is natural, not timed: while one batch commits (and fsyncs), the next
  * accumulates, so a lone event is written at once and a crowd shares one commit. Each
- * transaction re-reads the tail (last event, last checkpoint) rather than trusting memory, so a
- * failed or ambiguous commit leaves no stale state behind, and on PostgreSQL an advisory lock
- * makes several gateway replicas extend one chain in turn. Closing is race-free without locks:
+ * transaction reads the head of the chain back (one indexed row) and trusts its cached
+ * {@link ChainTail} (last checkpoint, Merkle leaves of the unsigned events) only when that head
+ * is the one it committed last, so a failed or ambiguous commit, or another writer, leaves no
+ * stale state behind; on PostgreSQL an advisory lock makes several gateway replicas extend one
+ * chain in turn. Closing is race-free without locks:
  * an appender that sees {@code stopped} after enqueueing takes its job back out; whichever side
  * removes a job completes it.
  */
@@ -57,6 +59,7 @@ final class GroupCommitWriter {
   private volatile boolean stopping;
   private volatile boolean stopped;
   private boolean maybeUnsigned = true;
+  private ChainTail tail; // what the last committed transaction left; null = read the store
 
   GroupCommitWriter(Database db, InstantSource clock, Checkpointer checkpointer, int capacity,
       int maxBatch) {
@@ -159,7 +162,7 @@ final class GroupCommitWriter {
     }
     List<Receipt> receipts;
     try {
-      receipts = db.transaction(c -> write(c, appends));
+      receipts = transaction(c -> write(c, appends));
     } catch (RuntimeException | Error e) {
       AuditStoreException failure = new AuditStoreException("the audit store failed ("
           + describe(e) + "); " + appends.size() + " events were not recorded", e);
@@ -177,11 +180,10 @@ final class GroupCommitWriter {
   }
 
   private List<Receipt> write(Connection c, List<Append> appends) throws SQLException {
-    prepare(c);
-    Optional<StoredRow> last = AuditTable.last(c);
-    long seq = last.map(StoredRow::seq).orElse(0L);
-    Sha256 prev = last.map(r -> new Sha256(r.hash())).orElse(Sha256.ZERO);
-    Instant now = now(last.map(StoredRow::ts).orElse(0L));
+    ChainTail tail = tail(c);
+    long seq = tail.head().seq();
+    Sha256 prev = tail.head().hash();
+    Instant now = now(tail.head().ts());
     List<StoredRow> rows = new ArrayList<>(appends.size());
     List<Receipt> receipts = new ArrayList<>(appends.size());
     for (Append append : appends) {
@@ -190,18 +192,19 @@ final class GroupCommitWriter {
       Sha256 hash = AuditCodec.chain(prev, body);
       rows.add(StoredRow.of(seq, now.toEpochMilli(), append.event(), body, prev, hash));
       receipts.add(new Receipt(seq, now, hash));
+      tail.append(seq, now.toEpochMilli(), hash, body);
       prev = hash;
     }
     AuditTable.insert(c, rows);
-    checkpointer.checkpointIfDue(c, now, false);
+    checkpointer.checkpointIfDue(c, tail, now, false);
     return receipts;
   }
 
   private void flush(Flush flush) {
     try {
-      flush.done().complete(db.transaction(c -> {
-        prepare(c);
-        return checkpointer.checkpointIfDue(c, now(0), true);
+      flush.done().complete(transaction(c -> {
+        ChainTail tail = tail(c);
+        return checkpointer.checkpointIfDue(c, tail, now(tail.head().ts()), true);
       }));
       maybeUnsigned = false;
     } catch (RuntimeException e) {
@@ -215,16 +218,39 @@ final class GroupCommitWriter {
       return;
     }
     try {
-      maybeUnsigned = db.transaction(c -> {
-        prepare(c);
-        if (checkpointer.hasUnsigned(c)) {
-          checkpointer.checkpointIfDue(c, now(0), force);
-        }
-        return checkpointer.hasUnsigned(c);
+      maybeUnsigned = transaction(c -> {
+        ChainTail tail = tail(c);
+        checkpointer.checkpointIfDue(c, tail, now(tail.head().ts()), force);
+        return tail.unsigned() > 0;
       });
     } catch (RuntimeException e) {
       log.warn("audit: checkpoint failed ({}); will retry", describe(e));
     }
+  }
+
+  /**
+   * A writer transaction. What it learns of the tail is kept only when it commits: after any
+   * failure the next transaction reads the store again.
+   */
+  private <T> T transaction(Database.Work<T> work) {
+    try {
+      return db.transaction(c -> {
+        prepare(c);
+        return work.run(c);
+      });
+    } catch (RuntimeException | Error e) {
+      tail = null;
+      throw e;
+    }
+  }
+
+  /** The tail as stored: the cached one when the store's head is what this writer left. */
+  private ChainTail tail(Connection c) throws SQLException {
+    ChainTail.Head head = AuditTable.head(c);
+    if (tail == null || !tail.head().equals(head)) {
+      tail = checkpointer.load(c, head);
+    }
+    return tail;
   }
 
   /** Serializes writers across replicas and insists on a durable commit (PostgreSQL). */

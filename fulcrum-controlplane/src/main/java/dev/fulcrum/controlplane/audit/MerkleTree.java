@@ -22,7 +22,19 @@ final class MerkleTree {
 
   void add(byte[] data) {
     digest.update((byte) 0);
-    byte[] hash = digest.digest(data);
+    addLeafHash(digest.digest(data));
+  }
+
+  /** The leaf hash of a canonical entry, {@code SHA-256(0x00 || utf8)}. */
+  static byte[] leafHash(String canonical) {
+    MessageDigest leaf = Sha256.digest();
+    leaf.update((byte) 0);
+    return leaf.digest(canonical.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Adds a leaf whose hash is already known ({@link #leafHash}). */
+  void addLeafHash(byte[] leaf) {
+    byte[] hash = leaf;
     for (long n = size; (n & 1) == 1; n >>= 1) {
       hash = node(peaks.removeLast(), hash);
     }

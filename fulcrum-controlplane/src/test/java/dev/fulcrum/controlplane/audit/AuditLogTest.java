@@ -294,6 +294,25 @@ class AuditLogTest {
 
   @ParameterizedTest
   @MethodSource("dev.fulcrum.controlplane.store.TestDatabases#dialects")
+  void twoWritersOnOneStoreExtendOneChainAndSignContiguousCheckpoints(String dialect) {
+    try (AuditFixture f = new AuditFixture(dialect, temp)) {
+      AuditLog a = f.log();
+      AuditLog b = f.log();
+      for (int i = 1; i <= 25; i++) {
+        // each writer caches the tail it committed; the other one's appends must invalidate it
+        (i % 3 == 0 ? b : a).append(Events.numbered(i)).toCompletableFuture().join();
+      }
+
+      assertThat(a.checkpoints()).extracting(Checkpoint::firstSequence,
+          Checkpoint::lastSequence).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(1L, 10L),
+              org.assertj.core.groups.Tuple.tuple(11L, 20L));
+      assertThat(f.verify()).isEqualTo(new Verification.Intact(25, 2, 20));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.fulcrum.controlplane.store.TestDatabases#dialects")
   void runsOnlyOnAStoreThatCommitsDurably(String dialect) {
     try (AuditFixture f = new AuditFixture(dialect, temp)) {
       f.log();

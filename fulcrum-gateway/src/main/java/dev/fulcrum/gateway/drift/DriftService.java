@@ -12,12 +12,13 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,19 +31,23 @@ import org.slf4j.LoggerFactory;
  * refusals), reference vs current window, with PSI, Kolmogorov–Smirnov and an embedding
  * distance test. Features are derived from each answered request and the text is dropped at
  * once; all work happens on one drift thread, fed through a bounded queue (samples beyond it are
- * dropped and counted), so requests never wait for it.
+ * dropped and counted), so requests never wait for it. The thread drains the queue every
+ * {@value #DRAIN_MILLIS} ms rather than being woken for each request: under load, handing every
+ * sample over on its own cost more CPU (a thread wake-up per request) than the features.
  */
 public final class DriftService implements RequestObserver, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DriftService.class);
   private static final int QUEUE = 10_000;
+  private static final long DRAIN_MILLIS = 50;
 
   private final DriftSettings settings;
   private final Function<String, CompletionStage<float[]>> embedder;
   private final Consumer<DriftAlert> alerts;
   private final InstantSource clock;
   private final List<Feature> features;
-  private final ThreadPoolExecutor worker;
-  private final ScheduledExecutorService checker;
+  private final ScheduledExecutorService worker;
+  private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
   private final Map<String, ModelDrift> models = new HashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final EmbeddingBudget embeddings;
@@ -60,13 +65,14 @@ public final class DriftService implements RequestObserver, AutoCloseable {
     this.embeddings = new EmbeddingBudget(settings.maxEmbeddingsPerMinute(), System::nanoTime);
     this.features = settings.embeddingRate() > 0 ? LlmFeatures.all()
         : LlmFeatures.withoutEmbedding();
-    this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(QUEUE), runnable -> daemon(runnable, "fulcrum-drift"),
-        (job, executor) -> dropped.incrementAndGet());
-    this.checker = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "fulcrum-drift-check"));
-    long every = settings.checkEvery().toMillis();
-    checker.scheduleWithFixedDelay(() -> worker.execute(this::checkAll), every, every,
+    this.worker = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "fulcrum-drift"));
+    worker.scheduleWithFixedDelay(this::drain, DRAIN_MILLIS, DRAIN_MILLIS,
         TimeUnit.MILLISECONDS);
+    long every = settings.checkEvery().toMillis();
+    worker.scheduleWithFixedDelay(() -> {
+      drain();
+      checkAll();
+    }, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -79,7 +85,12 @@ public final class DriftService implements RequestObserver, AutoCloseable {
           && embeddings.tryTake();
       LlmFeatures.Outcome kind = done.refused() ? LlmFeatures.Outcome.REFUSAL
           : LlmFeatures.Outcome.OK;
-      worker.execute(() -> record(done.model(), prompt, entities, embed, done.responseChars(),
+      if (queued.incrementAndGet() > QUEUE) {
+        queued.decrementAndGet();
+        dropped.incrementAndGet();
+        return;
+      }
+      pending.add(() -> record(done.model(), prompt, entities, embed, done.responseChars(),
           done.finishReason(), kind));
     }
   }
@@ -87,8 +98,10 @@ public final class DriftService implements RequestObserver, AutoCloseable {
   /** Every model's drift state: collecting its reference, or its latest report. */
   public List<DriftStatus> status() {
     try {
-      return worker.submit(() -> models.values().stream().map(ModelDrift::status).toList())
-          .get(10, TimeUnit.SECONDS);
+      return worker.submit(() -> {
+        drain();
+        return models.values().stream().map(ModelDrift::status).toList();
+      }).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("the drift thread did not answer", e);
     }
@@ -98,6 +111,7 @@ public final class DriftService implements RequestObserver, AutoCloseable {
   public java.util.Optional<DriftStatus> checkNow(String model) {
     try {
       return worker.submit(() -> {
+        drain();
         ModelDrift drift = models.get(model);
         if (drift == null) {
           return java.util.Optional.<DriftStatus>empty();
@@ -113,6 +127,18 @@ public final class DriftService implements RequestObserver, AutoCloseable {
   /** Samples dropped because the drift thread fell behind. */
   public long dropped() {
     return dropped.get();
+  }
+
+  /** Records the queued samples, on the drift thread. */
+  private void drain() {
+    for (Runnable job; (job = pending.poll()) != null; ) {
+      queued.decrementAndGet();
+      try {
+        job.run();
+      } catch (RuntimeException e) {
+        log.warn("drift: a sample could not be recorded", e);
+      }
+    }
   }
 
   private void record(String model, String prompt, Map<String, Integer> entities, boolean embed,
@@ -186,7 +212,6 @@ public final class DriftService implements RequestObserver, AutoCloseable {
 
   @Override
   public void close() {
-    checker.shutdownNow();
     worker.shutdownNow();
   }
 }
