@@ -12,8 +12,8 @@
 #   DURATION=10          seconds of each measured wrk run
 #   WARMUP=3             seconds of the discarded wrk run before each measured run
 #   FULCRUM_WARMUP=90    seconds of the discarded run per mode warming each Fulcrum JVM at start
-#                        (on 2 cores the JIT keeps improving the request path for ~2 minutes)
-#                        (C2 keeps compiling for ~30 s of load; see the JIT column of the report)
+#                        (on 2 cores the JIT keeps improving the request path for ~2 minutes of
+#                        load; see the JIT column of the report)
 #   PORTKEY_WARMUP=30    same for Portkey (upstream and nginx get 2 s)
 #   CONNS="1 32 128"     wrk connection counts
 #   MODES="json sse"     sse = STREAM=1 (3 chunks + [DONE])
