@@ -4,10 +4,11 @@
 # upstream (../shared/peers), warmed up, then measured in alternating wrk runs (JSON chat,
 # 32 connections). Prints a Markdown table: req/s and CPU µs per request of each, per round.
 #
-#   bench/audit/gateway-onoff.sh            ROUNDS=3 DURATION=10 WARMUP=60 CONNS=32
+#   bench/audit/gateway-onoff.sh            ROUNDS=3 DURATION=10 WARMUP=120 CONNS=32
+# (on two cores the JIT keeps improving the request path for about two minutes of load)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-60}; CONNS=${CONNS:-32}
+ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-120}; CONNS=${CONNS:-32}
 SHARED=${SHARED_DIR:-$ROOT/../shared}; [ -d "$SHARED/peers" ] || SHARED=/work/shared
 for tool in wrk node curl; do
   command -v "$tool" >/dev/null || { echo "'$tool' is missing; run $SHARED/peers/peers.sh install" >&2; exit 1; }
