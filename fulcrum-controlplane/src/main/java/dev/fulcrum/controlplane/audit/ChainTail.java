@@ -12,6 +12,9 @@ import java.util.List;
  * <p>Owned by the writer thread; not thread-safe.
  */
 final class ChainTail {
+  /** Beyond this many unsigned events the leaves are dropped and read back when signing. */
+  static final int MAX_CACHED_LEAVES = 100_000;
+
   /** The newest event: its position, time and chain hash. */
   record Head(long seq, long ts, Sha256 hash) {
     static final Head EMPTY = new Head(0, 0, Sha256.ZERO);
@@ -76,6 +79,9 @@ final class ChainTail {
       firstUnsignedTs = ts;
     }
     head = new Head(seq, ts, hash);
+    if (leaves != null && leaves.size() >= MAX_CACHED_LEAVES) {
+      leaves = null; // a very long checkpoint interval: bound the memory, read them back later
+    }
     if (leaves != null) {
       leaves.add(MerkleTree.leafHash(canonical));
     }

@@ -30,8 +30,8 @@ import java.util.Set;
  *
  * <p>Never throws because of what the text contains (lone surrogates, NULs, control characters,
  * binary junk, megabytes). It throws {@link PrivacyScanException} only when a deadline passes or
- * a recognizer fails, so the caller can fail closed. The deadline is checked, to the
- * millisecond, before every recognizer on every window and once more at the end (a scan that finishes late fails too, so
+ * a recognizer fails, so the caller can fail closed. The deadline is checked before every
+ * recognizer on every window and once more at the end (a scan that finishes late fails too, so
  * a slow last recognizer cannot stretch the budget), against the injected {@link InstantSource}.
  *
  * <p>Immutable and thread-safe when its recognizers are.
@@ -83,10 +83,6 @@ public final class PiiDetector {
   public List<Entity> analyze(CharSequence text, Instant deadline) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(deadline, "deadline");
-    // checked in whole milliseconds: the system clock's millis() is far cheaper than instant(),
-    // and the scan runs many checks per request
-    long deadlineMillis = deadline.isBefore(Instant.ofEpochMilli(Long.MAX_VALUE))
-        ? deadline.toEpochMilli() : Long.MAX_VALUE;
     List<Entity> candidates = new ArrayList<>();
     List<Entity> found = new ArrayList<>();
     int length = text.length();
@@ -96,7 +92,7 @@ public final class PiiDetector {
       int coreEnd = Math.min(core + WINDOW, length);
       NormalizedText window = NormalizedText.of(text, core, end);
       for (Recognizer recognizer : recognizers) {
-        checkDeadline(deadlineMillis, core, length);
+        checkDeadline(deadline, core, length);
         found.clear();
         run(recognizer, window.text(), found);
         keep(found, window, core, coreEnd, candidates);
@@ -104,14 +100,25 @@ public final class PiiDetector {
       core += WINDOW;
     } while (core < length);
     // a scan that ends late is as untrusted as one cut off
-    checkDeadline(deadlineMillis, length, length);
+    checkDeadline(deadline, length, length);
     return Overlaps.resolve(text, candidates);
   }
 
-  private void checkDeadline(long deadlineMillis, int scannedChars, int totalChars) {
-    if (clock.millis() > deadlineMillis) {
+  private void checkDeadline(Instant deadline, int scannedChars, int totalChars) {
+    // the scan checks many times per request: the clock's millis() is far cheaper than
+    // instant(), and a millisecond before the deadline's own is certainly before the deadline;
+    // only within that last millisecond does the exact comparison run
+    if (clock.millis() >= deadlineMillis(deadline) && clock.instant().isAfter(deadline)) {
       throw PrivacyScanException.deadlineExceeded(scannedChars, totalChars);
     }
+  }
+
+  private static long deadlineMillis(Instant deadline) {
+    long seconds = deadline.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1000) {
+      return Long.MAX_VALUE;
+    }
+    return seconds <= Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : deadline.toEpochMilli();
   }
 
   private static void run(Recognizer recognizer, String text, List<Entity> out) {

@@ -108,6 +108,17 @@ class PiiDetectorTest {
   }
 
   @Test
+  void aBudgetShorterThanAMillisecondStillFailsOnceItHasPassed() {
+    FakeClock clock = new FakeClock().stepEveryRead(Duration.ofNanos(1_000));
+    PiiDetector d = PiiDetector.builder().recognizers(PatternRecognizers.all())
+        .clock(clock).build();
+
+    assertThatThrownBy(() -> d.analyze("mail a@b.com", Duration.ofNanos(1)))
+        .isInstanceOfSatisfying(PrivacyScanException.class, e ->
+            assertThat(e.reason()).isEqualTo(PrivacyScanException.Reason.DEADLINE_EXCEEDED));
+  }
+
+  @Test
   void finishesWithinBudgetWhenTheClockStandsStill() {
     PiiDetector d = PiiDetector.builder().recognizers(PatternRecognizers.all())
         .clock(new FakeClock()).build();
