@@ -11,7 +11,7 @@
 # Settings (environment):
 #   DURATION=10          seconds of each measured wrk run
 #   WARMUP=3             seconds of the discarded wrk run before each measured run
-#   FULCRUM_WARMUP=90    seconds of the discarded run per mode warming each Fulcrum JVM at start
+#   FULCRUM_WARMUP=90    seconds of the discarded run warming each Fulcrum JVM before each mode's sweep
 #                        (on 2 cores the JIT keeps improving the request path for ~2 minutes of
 #                        load; see the JIT column of the report)
 #   PORTKEY_WARMUP=30    same for Portkey (upstream and nginx get 2 s)
@@ -299,12 +299,19 @@ alive() {
 START_UTC=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 START_S=$(date +%s)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "initial warm-up (discarded): Fulcrum ${FULCRUM_WARMUP}s, Portkey ${PORTKEY_WARMUP}s per mode at 32 connections"
-for t in "${TARGET_LIST[@]}"; do
-  case $t in fulcrum-*) w=$FULCRUM_WARMUP;; portkey) w=$PORTKEY_WARMUP;; *) w=2;; esac
-  [ "$w" -gt 0 ] || continue
-  for mode in $MODES; do wrk_run "$t" "$mode" 32 "$w" >/dev/null; alive "$t"; done
-done
+# Each mode's sweep starts with a warm-up in that mode: a JVM that has just served the other
+# mode re-profiles and recompiles for ~30 s (measured: SSE right after JSON costs 287 µs/req in
+# the first 15 s, 151 µs/req once settled), so warming every mode once at the start would
+# measure that transient instead of the steady state.
+warm_mode() { # mode
+  log "warm-up (discarded): $1 at 32 connections, Fulcrum ${FULCRUM_WARMUP}s, Portkey ${PORTKEY_WARMUP}s"
+  local t w
+  for t in "${TARGET_LIST[@]}"; do
+    case $t in fulcrum-*) w=$FULCRUM_WARMUP;; portkey) w=$PORTKEY_WARMUP;; *) w=2;; esac
+    [ "$w" -gt 0 ] || continue
+    wrk_run "$t" "$1" 32 "$w" >/dev/null; alive "$t"
+  done
+}
 
 RAW="$RUN/results.tsv"
 printf 'round\tmode\tconns\ttarget\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us\terrors\tproxy_cpu_us_per_req\tupstream_cpu_us_per_req\tjit_cpu_us_per_req\n' > "$RAW"
@@ -316,6 +323,7 @@ for round in $(seq 1 "$ROUNDS"); do
     ordered+=("${TARGET_LIST[$(( (i + round - 1) % ${#TARGET_LIST[@]} ))]}")
   done
   for mode in $MODES; do
+    warm_mode "$mode"
     for c in $CONNS; do
       for t in "${ordered[@]}"; do
         cells=$((cells + 1))
@@ -396,7 +404,7 @@ $(awk '/^MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(u
   "$PEERS_INSTALL_DIR/portkey/node_modules/@portkey-ai/gateway/package.json" | head -1);
   Fulcrum $fulcrum_rev on $java_version.
 - **Settings**: DURATION=${DURATION}s measured per run; WARMUP=${WARMUP}s discarded run before
-  each; at start, discarded warm-up runs per mode at 32 connections: Fulcrum ${FULCRUM_WARMUP}s,
+  each; before each mode's sweep, a discarded warm-up run in that mode at 32 connections: Fulcrum ${FULCRUM_WARMUP}s,
   Portkey ${PORTKEY_WARMUP}s, others 2s; CONNS="$CONNS"; MODES="$MODES"; ROUNDS=$ROUNDS
   (tables show the median per cell over rounds); wrk threads: 1 at 1 connection, else 2.
 - **Targets**: \`upstream\` = wrk straight to the fake upstream; \`nginx\` = one worker,
