@@ -300,9 +300,8 @@ START_UTC=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 START_S=$(date +%s)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # Each mode's sweep starts with a warm-up in that mode: a JVM that has just served the other
-# mode re-profiles and recompiles for ~30 s (measured: SSE right after JSON costs 287 µs/req in
-# the first 15 s, 151 µs/req once settled), so warming every mode once at the start would
-# measure that transient instead of the steady state.
+# mode re-profiles and recompiles (measured once: SSE right after JSON cost 287 µs/req in the
+# first 15 s, less than 200 once settled), so a sweep should not measure that transient.
 warm_mode() { # mode
   log "warm-up (discarded): $1 at 32 connections, Fulcrum ${FULCRUM_WARMUP}s, Portkey ${PORTKEY_WARMUP}s"
   local t w
