@@ -1,5 +1,7 @@
 package dev.fulcrum.controlplane.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,7 @@ final class ChainTail {
     static final Head EMPTY = new Head(0, 0, Sha256.ZERO);
   }
 
+  private final MessageDigest digest = Sha256.digest();
   private Head head;
   private long checkpoint;
   private Sha256 link;
@@ -83,7 +86,7 @@ final class ChainTail {
       leaves = null; // a very long checkpoint interval: bound the memory, read them back later
     }
     if (leaves != null) {
-      leaves.add(MerkleTree.leafHash(canonical));
+      leaves.add(MerkleTree.leafHash(digest, canonical.getBytes(StandardCharsets.UTF_8)));
     }
   }
 

@@ -21,15 +21,13 @@ final class MerkleTree {
   }
 
   void add(byte[] data) {
-    digest.update((byte) 0);
-    addLeafHash(digest.digest(data));
+    addLeafHash(leafHash(digest, data));
   }
 
-  /** The leaf hash of a canonical entry, {@code SHA-256(0x00 || utf8)}. */
-  static byte[] leafHash(String canonical) {
-    MessageDigest leaf = Sha256.digest();
-    leaf.update((byte) 0);
-    return leaf.digest(canonical.getBytes(StandardCharsets.UTF_8));
+  /** The leaf hash {@code SHA-256(0x00 || data)}, computed with (and resetting) {@code digest}. */
+  static byte[] leafHash(MessageDigest digest, byte[] data) {
+    digest.update((byte) 0);
+    return digest.digest(data);
   }
 
   /** Adds a leaf whose hash is already known ({@link #leafHash}). */

@@ -2,6 +2,7 @@ package dev.fulcrum.controlplane.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ class ChainTailTest {
     assertThat(tail.firstUnsignedTs()).isEqualTo(1_000);
     assertThat(tail.head()).isEqualTo(new ChainTail.Head(2, 1_005, hash));
     assertThat(tail.leaves()).hasSize(2);
-    assertThat(tail.leaves().get(1)).isEqualTo(MerkleTree.leafHash("{\"a\":2}"));
+    assertThat(tail.leaves().get(1)).isEqualTo(MerkleTree.leafHash(Sha256.digest(),
+        "{\"a\":2}".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -82,7 +82,7 @@ public final class PiiDetector {
    */
   public List<Entity> analyze(CharSequence text, Instant deadline) {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(deadline, "deadline");
+    Deadline due = Deadline.at(Objects.requireNonNull(deadline, "deadline"));
     List<Entity> candidates = new ArrayList<>();
     List<Entity> found = new ArrayList<>();
     int length = text.length();
@@ -92,7 +92,7 @@ public final class PiiDetector {
       int coreEnd = Math.min(core + WINDOW, length);
       NormalizedText window = NormalizedText.of(text, core, end);
       for (Recognizer recognizer : recognizers) {
-        checkDeadline(deadline, core, length);
+        checkDeadline(due, core, length);
         found.clear();
         run(recognizer, window.text(), found);
         keep(found, window, core, coreEnd, candidates);
@@ -100,25 +100,33 @@ public final class PiiDetector {
       core += WINDOW;
     } while (core < length);
     // a scan that ends late is as untrusted as one cut off
-    checkDeadline(deadline, length, length);
+    checkDeadline(due, length, length);
     return Overlaps.resolve(text, candidates);
   }
 
-  private void checkDeadline(Instant deadline, int scannedChars, int totalChars) {
-    // the scan checks many times per request: the clock's millis() is far cheaper than
-    // instant(), and a millisecond before the deadline's own is certainly before the deadline;
-    // only within that last millisecond does the exact comparison run
-    if (clock.millis() >= deadlineMillis(deadline) && clock.instant().isAfter(deadline)) {
+  private void checkDeadline(Deadline due, int scannedChars, int totalChars) {
+    if (due.passed(clock)) {
       throw PrivacyScanException.deadlineExceeded(scannedChars, totalChars);
     }
   }
 
-  private static long deadlineMillis(Instant deadline) {
-    long seconds = deadline.getEpochSecond();
-    if (seconds >= Long.MAX_VALUE / 1000) {
-      return Long.MAX_VALUE;
+  /**
+   * A deadline and its epoch millisecond. The scan checks many times per request: the clock's
+   * millis() is far cheaper than instant(), and a millisecond before the deadline's own is
+   * certainly before the deadline, so only within that last millisecond does the exact
+   * comparison run.
+   */
+  private record Deadline(Instant at, long millis) {
+    static Deadline at(Instant at) {
+      long seconds = at.getEpochSecond();
+      long millis = seconds >= Long.MAX_VALUE / 1000 ? Long.MAX_VALUE
+          : seconds <= Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : at.toEpochMilli();
+      return new Deadline(at, millis);
     }
-    return seconds <= Long.MIN_VALUE / 1000 ? Long.MIN_VALUE : deadline.toEpochMilli();
+
+    boolean passed(InstantSource clock) {
+      return clock.millis() >= millis && clock.instant().isAfter(at);
+    }
   }
 
   private static void run(Recognizer recognizer, String text, List<Entity> out) {
