@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
  * commits each batch in one transaction, completing receipts only after the commit returns.
  *
  * <p>Design notes. Batching is natural, not timed: while one batch commits (and fsyncs), the next
- * accumulates, so a lone event is written at once and a crowd shares one commit. Each
- * transaction reads the head of the chain back (one indexed row) and trusts its cached
- * {@link ChainTail} (last checkpoint, Merkle leaves of the unsigned events) only when that head
- * is the one it committed last, so a failed or ambiguous commit, or another writer, leaves no
- * stale state behind; on PostgreSQL an advisory lock makes several gateway replicas extend one
- * chain in turn. Closing is race-free without locks:
+ * accumulates, so a lone event is written at once and a crowd shares one commit. The writer
+ * keeps what its last commit left ({@link ChainTail}: head, last checkpoint, Merkle leaves of the
+ * unsigned events) and drops it after any failure, so a failed or ambiguous commit leaves no
+ * stale state behind. Another writer on the same store is noticed two ways: on PostgreSQL, where
+ * several gateway replicas extend one chain in turn under an advisory lock, each transaction
+ * reads the head back (one indexed row) and reloads the tail when it is not the one cached; on
+ * SQLite, usually one process, the writer trusts its cache, and a position or checkpoint number
+ * that another writer took fails the insert on its primary key ({@link KeyConflict}), after which
+ * the batch is retried once on the stored tail. Closing is race-free without locks:
  * an appender that sees {@code stopped} after enqueueing takes its job back out; whichever side
  * removes a job completes it.
  */
@@ -230,9 +233,15 @@ final class GroupCommitWriter {
 
   /**
    * A writer transaction. What it learns of the tail is kept only when it commits: after any
-   * failure the next transaction reads the store again.
+   * failure the next transaction reads the store again. A transaction that relied on the cached
+   * tail and met another writer's key changed nothing; it runs once more on the stored tail.
    */
   private <T> T transaction(Database.Work<T> work) {
+    return transaction(work, true);
+  }
+
+  private <T> T transaction(Database.Work<T> work, boolean retry) {
+    boolean cached = tail != null;
     try {
       return db.transaction(c -> {
         prepare(c);
@@ -240,12 +249,22 @@ final class GroupCommitWriter {
       });
     } catch (RuntimeException | Error e) {
       tail = null;
+      if (retry && cached && KeyConflict.causes(e)) {
+        log.debug("audit: another writer extended the log; retrying on the stored tail");
+        return transaction(work, false);
+      }
       throw e;
     }
   }
 
-  /** The tail as stored: the cached one when the store's head is what this writer left. */
+  /**
+   * The tail to extend: the cached one (on PostgreSQL only while the store's head is the one
+   * this writer left), else what the store holds.
+   */
   private ChainTail tail(Connection c) throws SQLException {
+    if (tail != null && db.dialect() == Database.Dialect.SQLITE) {
+      return tail;
+    }
     ChainTail.Head head = AuditTable.head(c);
     if (tail == null || !tail.head().equals(head)) {
       tail = checkpointer.load(c, head);
