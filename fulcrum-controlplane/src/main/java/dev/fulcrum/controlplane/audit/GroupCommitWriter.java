@@ -237,11 +237,19 @@ final class GroupCommitWriter {
    * tail and met another writer's key changed nothing; it runs once more on the stored tail.
    */
   private <T> T transaction(Database.Work<T> work) {
-    return transaction(work, true);
+    boolean cached = tail != null;
+    try {
+      return attempt(work);
+    } catch (RuntimeException e) {
+      if (!cached || !KeyConflict.causes(e)) {
+        throw e;
+      }
+      log.debug("audit: another writer extended the log; retrying on the stored tail");
+      return attempt(work);
+    }
   }
 
-  private <T> T transaction(Database.Work<T> work, boolean retry) {
-    boolean cached = tail != null;
+  private <T> T attempt(Database.Work<T> work) {
     try {
       return db.transaction(c -> {
         prepare(c);
@@ -249,10 +257,6 @@ final class GroupCommitWriter {
       });
     } catch (RuntimeException | Error e) {
       tail = null;
-      if (retry && cached && KeyConflict.causes(e)) {
-        log.debug("audit: another writer extended the log; retrying on the stored tail");
-        return transaction(work, false);
-      }
       throw e;
     }
   }
