@@ -166,7 +166,7 @@ public final class ConfigLoader {
   }
 
   private static DriftSettings drift(ConfigNode node) {
-    node.allowOnly("enabled", "reference-size", "window", "check-every", "embedding-rate",
+    node.allowOnly("enabled", "max-samples-per-second", "reference-size", "window", "check-every", "embedding-rate",
         "max-embeddings-per-minute", "webhook");
     DriftSettings d = DriftSettings.defaults();
     String webhook = node.string("webhook", "");
@@ -174,6 +174,7 @@ public final class ConfigLoader {
       throw node.field("webhook").error("must be an http(s) URL, got '" + webhook + "'");
     }
     return new DriftSettings(node.bool("enabled", true),
+        node.integer("max-samples-per-second", d.maxSamplesPerSecond(), 1, 1_000_000),
         node.integer("reference-size", d.referenceSize(), 50, 1_000_000),
         positive(node, "window", d.window()), positive(node, "check-every", d.checkEvery()),
         node.number("embedding-rate", d.embeddingRate(), 0, 1),

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -29,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * Watches every chat model for drift: request features (prompt length, language, entity mix,
  * prompt embedding for a sampled share) and response features (length, finish reason,
  * refusals), reference vs current window, with PSI, Kolmogorov–Smirnov and an embedding
- * distance test. Features are derived from each answered request and the text is dropped at
- * once; all work happens on one drift thread, fed through a bounded queue (samples beyond it are
- * dropped and counted), so requests never wait for it. The thread drains the queue every
+ * distance test. Features are derived from answered requests, at most {@link
+ * DriftSettings#maxSamplesPerSecond} a second per model (every request below that), and the
+ * text is dropped at once: under load, recording every request cost the drift thread ~4 µs per
+ * request for windows that need hundreds of samples, while a request beyond the cap costs one
+ * clock read. All work happens on one drift thread, fed through a bounded queue (samples beyond
+ * it are dropped and counted), so requests never wait for it. The thread drains the queue every
  * {@value #DRAIN_MILLIS} ms rather than being woken for each request: under load, handing every
  * sample over on its own cost more CPU (a thread wake-up per request) than the features.
  */
@@ -50,7 +54,8 @@ public final class DriftService implements RequestObserver, AutoCloseable {
   private final AtomicInteger queued = new AtomicInteger();
   private final Map<String, ModelDrift> models = new HashMap<>();
   private final AtomicLong dropped = new AtomicLong();
-  private final EmbeddingBudget embeddings;
+  private final RateBudget embeddings;
+  private final Map<String, RateBudget> samples = new ConcurrentHashMap<>();
 
   /**
    * @param embedder the local embedding model, used for a sampled share of prompts
@@ -62,7 +67,7 @@ public final class DriftService implements RequestObserver, AutoCloseable {
     this.embedder = embedder;
     this.alerts = alerts;
     this.clock = clock;
-    this.embeddings = new EmbeddingBudget(settings.maxEmbeddingsPerMinute(), System::nanoTime);
+    this.embeddings = RateBudget.perMinute(settings.maxEmbeddingsPerMinute(), System::nanoTime);
     this.features = settings.embeddingRate() > 0 ? LlmFeatures.all()
         : LlmFeatures.withoutEmbedding();
     this.worker = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "fulcrum-drift"));
@@ -77,7 +82,9 @@ public final class DriftService implements RequestObserver, AutoCloseable {
 
   @Override
   public void observe(Outcome outcome) {
-    if (outcome instanceof Outcome.Completed done && done.request() != null) {
+    if (outcome instanceof Outcome.Completed done && done.request() != null
+        && samples.computeIfAbsent(done.model(), model -> RateBudget.perSecond(
+            settings.maxSamplesPerSecond(), System::nanoTime)).tryTake()) {
       String prompt = userText(done);
       Map<String, Integer> entities = names(done.entities());
       boolean embed = settings.embeddingRate() > 0

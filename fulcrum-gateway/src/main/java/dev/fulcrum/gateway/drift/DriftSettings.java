@@ -8,6 +8,9 @@ import java.util.Objects;
  * config reference.
  *
  * @param enabled whether request and response features are collected at all
+ * @param maxSamplesPerSecond a cap on the requests per model whose features are recorded, per
+ *     second (a second's worth may come at once): a window needs hundreds of samples, not one per
+ *     request, and each costs microseconds of CPU on the drift thread
  * @param referenceSize samples per model that form its reference (the traffic after start)
  * @param window how much recent traffic the current window holds
  * @param checkEvery how often each model's current window is compared with its reference
@@ -18,11 +21,12 @@ import java.util.Objects;
  * @param webhook where alerts are POSTed as JSON (e.g. to start a retraining pipeline); empty
  *     for none
  */
-public record DriftSettings(boolean enabled, int referenceSize, Duration window,
-    Duration checkEvery, double embeddingRate, int maxEmbeddingsPerMinute, String webhook) {
+public record DriftSettings(boolean enabled, int maxSamplesPerSecond, int referenceSize,
+    Duration window, Duration checkEvery, double embeddingRate, int maxEmbeddingsPerMinute,
+    String webhook) {
 
   public static DriftSettings defaults() {
-    return new DriftSettings(true, 500, Duration.ofHours(1), Duration.ofMinutes(1), 0.2, 60,
+    return new DriftSettings(true, 200, 500, Duration.ofHours(1), Duration.ofMinutes(1), 0.2, 60,
         "");
   }
 
@@ -30,6 +34,9 @@ public record DriftSettings(boolean enabled, int referenceSize, Duration window,
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(checkEvery, "checkEvery");
     Objects.requireNonNull(webhook, "webhook");
+    if (maxSamplesPerSecond < 1) {
+      throw new IllegalArgumentException("max samples per second must be at least 1");
+    }
     if (referenceSize < 50) {
       throw new IllegalArgumentException("a drift reference needs at least 50 samples");
     }
