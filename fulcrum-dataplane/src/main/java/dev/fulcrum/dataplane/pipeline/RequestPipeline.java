@@ -131,7 +131,7 @@ public final class RequestPipeline {
     RoutingTable table = routingTable.get();
     return resume(admit(context, Operation.CHAT, request.model(), estimate(request), start,
         () -> digest(request), back), back).thenCompose(
-        admitted -> resume(scan(request), back).thenCompose(scan -> {
+        admitted -> resume(scan(request, context), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT, estimate(request),
           admitted, scan);
       var attempt = dispatch(context, query, table, candidate -> {
@@ -181,7 +181,7 @@ public final class RequestPipeline {
     RoutingTable table = routingTable.get();
     return resume(admit(context, Operation.CHAT_STREAM, request.model(), estimate(request),
         start, () -> digest(request), back), back).thenCompose(
-        admitted -> resume(scan(request), back).thenCompose(scan -> {
+        admitted -> resume(scan(request, context), back).thenCompose(scan -> {
       RouteQuery query = query(context, request.model(), Operation.CHAT_STREAM,
           estimate(request), admitted, scan);
       var attempt = dispatch(context, query, table, candidate -> {
@@ -356,8 +356,8 @@ public final class RequestPipeline {
     return future.isDone() ? future : future.whenCompleteAsync((value, error) -> { }, back);
   }
 
-  private CompletionStage<Scan> scan(ChatRequest request) {
-    return privacy.map(guard -> guard.scan(request))
+  private CompletionStage<Scan> scan(ChatRequest request, RequestContext context) {
+    return privacy.map(guard -> guard.scan(request, context.tenant()))
         .orElse(CompletableFuture.completedFuture(Scan.none()));
   }
 

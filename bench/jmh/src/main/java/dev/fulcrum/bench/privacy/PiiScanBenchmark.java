@@ -59,11 +59,16 @@ public class PiiScanBenchmark {
       recognizers.add(NerRecognizer.load());
     }
     detector = PiiDetector.builder().recognizers(recognizers).build();
+    prompt = prompt(size);
+  }
+
+  /** The paragraph repeated to {@code size} chars. */
+  static String prompt(int size) {
     StringBuilder text = new StringBuilder(size);
     while (text.length() < size) {
       text.append(PARAGRAPH);
     }
-    prompt = text.substring(0, size);
+    return text.substring(0, size);
   }
 
   @Benchmark

@@ -38,12 +38,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrivacyGuard {
   private static final Logger log = LoggerFactory.getLogger(PrivacyGuard.class);
+  /** Instruction texts whose scan results are kept, over all tenants. */
+  static final int INSTRUCTION_SCANS = 1_024;
 
   private final PiiDetector detector;
   private final PrivacySettings settings;
   private final Function<Tenant, HashKey> hashKeys;
   private final Executor scanThreads;
   private final InstantSource clock;
+  private final InstructionScans instructionScans = new InstructionScans(INSTRUCTION_SCANS);
 
   /**
    * @param hashKeys each tenant's key for the HASH action
@@ -58,18 +61,29 @@ public final class PrivacyGuard {
     this.clock = clock;
   }
 
-  /** Scans a chat request's message texts. Never fails: a failure is a failed scan. */
-  public CompletionStage<Scan> scan(ChatRequest request) {
-    List<List<String>> texts = new ArrayList<>(request.messages().size());
+  /**
+   * Scans a chat request's message texts. Never fails: a failure is a failed scan. The texts of
+   * {@code tenant}'s instruction messages (system, developer) are scanned once and then looked
+   * up ({@link InstructionScans}).
+   */
+  public CompletionStage<Scan> scan(ChatRequest request, Tenant tenant) {
+    List<List<Text>> texts = new ArrayList<>(request.messages().size());
     for (ChatMessage message : request.messages()) {
-      texts.add(message.content().texts());
+      boolean instructions = InstructionScans.instructs(message.role());
+      List<String> parts = message.content().texts();
+      List<Text> messageTexts = new ArrayList<>(parts.size());
+      for (String part : parts) {
+        messageTexts.add(instructions ? Text.instruction(tenant, part, instructionScans)
+            : new Text(part));
+      }
+      texts.add(messageTexts);
     }
     return scanTexts(texts);
   }
 
   /** Scans an embeddings request's inputs (one "message" per input). */
   public CompletionStage<Scan> scan(EmbeddingRequest request) {
-    return scanTexts(request.inputs().stream().map(List::of).toList());
+    return scanTexts(request.inputs().stream().map(input -> List.of(new Text(input))).toList());
   }
 
   /**
@@ -77,7 +91,8 @@ public final class PrivacyGuard {
    * element); numeric inputs hold no text.
    */
   public CompletionStage<Scan> scan(TensorRequest request) {
-    return scanTexts(request.inputs().stream().map(PrivacyGuard::texts).toList());
+    return scanTexts(request.inputs().stream()
+        .map(input -> texts(input).stream().map(Text::new).toList()).toList());
   }
 
   /** Scans one text, for {@code /v1/privacy/analyze}. */
@@ -173,10 +188,11 @@ public final class PrivacyGuard {
     return tensor.data() instanceof TensorData.Texts texts ? texts.values() : List.of();
   }
 
-  private CompletionStage<Scan> scanTexts(List<List<String>> texts) {
-    long chars = texts.stream().flatMap(List::stream).mapToLong(String::length).sum();
+  private CompletionStage<Scan> scanTexts(List<List<Text>> texts) {
+    long chars = texts.stream().flatMap(List::stream).filter(t -> t.found == null)
+        .mapToLong(t -> t.text.length()).sum();
     if (chars == 0) {
-      return CompletableFuture.completedFuture(Scan.of(List.of()));
+      return CompletableFuture.completedFuture(scanNow(texts, Instant.MAX));
     }
     Instant deadline = clock.instant().plus(settings.scanBudget());
     if (chars <= settings.inlineChars()) {
@@ -190,13 +206,15 @@ public final class PrivacyGuard {
     }
   }
 
-  private Scan scanNow(List<List<String>> texts, Instant deadline) {
+  private Scan scanNow(List<List<Text>> texts, Instant deadline) {
     try {
       List<List<List<Entity>>> found = new ArrayList<>(texts.size());
-      for (List<String> message : texts) {
+      for (List<Text> message : texts) {
         List<List<Entity>> perText = new ArrayList<>(message.size());
-        for (String text : message) {
-          perText.add(text.isEmpty() ? List.of() : detector.analyze(text, deadline));
+        for (Text text : message) {
+          perText.add(text.found != null ? text.found
+              : text.text.isEmpty() ? List.of() : scanned(text, detector.analyze(text.text,
+                  deadline)));
         }
         found.add(perText);
       }
@@ -206,6 +224,31 @@ public final class PrivacyGuard {
       log.warn("privacy scan failed ({}); the request stays in the trust zone",
           e instanceof PrivacyScanException scan ? scan.reason() : e.getClass().getSimpleName());
       return Scan.unfinished();
+    }
+  }
+
+  private List<Entity> scanned(Text text, List<Entity> entities) {
+    if (text.key != null) {
+      instructionScans.put(text.key, entities);
+    }
+    return entities;
+  }
+
+  /**
+   * One text to scan, and for an instruction text its key and what an earlier scan of it found
+   * (null when it must be scanned).
+   */
+  private record Text(String text, InstructionScans.Key key, List<Entity> found) {
+    Text(String text) {
+      this(text, null, null);
+    }
+
+    static Text instruction(Tenant tenant, String text, InstructionScans scans) {
+      if (text.isEmpty()) {
+        return new Text(text);
+      }
+      InstructionScans.Key key = InstructionScans.key(tenant, text);
+      return new Text(text, key, scans.get(key));
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PrivacyGuardTest {
@@ -48,12 +49,67 @@ class PrivacyGuardTest {
   }
 
   private static Scan scan(PrivacyGuard guard, ChatRequest request) {
-    return guard.scan(request).toCompletableFuture().join();
+    return guard.scan(request, TENANT).toCompletableFuture().join();
   }
 
   private static Outbound toCloud(PrivacyGuard guard, ChatRequest request) {
     return guard.prepare(request, scan(guard, request), TENANT, PrivacyLevel.INTERNAL,
         Placement.CLOUD);
+  }
+
+  /** The email recognizer, counting the texts it is asked to scan. */
+  private static Recognizer counting(AtomicInteger scans) {
+    Recognizer email = PatternRecognizers.email();
+    return (text, out) -> {
+      scans.incrementAndGet();
+      email.find(text, out);
+    };
+  }
+
+  @Test
+  void instructionTextsAreScannedOncePerTenantAndUserTextsEveryTime() {
+    var scans = new AtomicInteger();
+    PrivacyGuard guard = guard(List.of(counting(scans)), 1 << 20, Runnable::run);
+    String instructions = "You answer for the support desk; escalate to " + EMAIL + ".";
+    ChatRequest first = request(ChatMessage.of("system", instructions),
+        ChatMessage.of("user", "where is my parcel?"));
+    ChatRequest second = request(ChatMessage.of("developer", instructions),
+        ChatMessage.of("user", "where is my parcel?"));
+
+    Scan one = scan(guard, first);
+    Scan two = scan(guard, second);
+    assertThat(scans).as("the instructions once, the user text twice").hasValue(3);
+    assertThat(two.entities(0, 0)).isEqualTo(one.entities(0, 0)).hasSize(1);
+    assertThat(two.counts()).isEqualTo(Map.of(EntityType.EMAIL_ADDRESS, 1));
+    assertThat(guard.prepare(second, two, TENANT, PrivacyLevel.INTERNAL, Placement.CLOUD)
+        .request().messages().getFirst().content().texts())
+        .containsExactly("You answer for the support desk; escalate to <EMAIL_ADDRESS_1>.");
+
+    guard.scan(first, new Tenant("globex")).toCompletableFuture().join();
+    assertThat(scans).as("another tenant's instructions are its own").hasValue(5);
+  }
+
+  @Test
+  void aFailedInstructionScanIsNotKept() {
+    var fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var scans = new AtomicInteger();
+    Recognizer email = counting(scans);
+    Recognizer flaky = (text, out) -> {
+      if (fail.get()) {
+        throw new IllegalStateException("bug");
+      }
+      email.find(text, out);
+    };
+    PrivacyGuard guard = guard(List.of(flaky), 1 << 20, Runnable::run);
+    ChatRequest request = request(ChatMessage.of("system", "Write to " + EMAIL));
+
+    assertThat(scan(guard, request).failed()).isTrue();
+    fail.set(false);
+    Scan again = scan(guard, request);
+    assertThat(again.failed()).isFalse();
+    assertThat(again.counts()).isEqualTo(Map.of(EntityType.EMAIL_ADDRESS, 1));
+    fail.set(true);
+    assertThat(scan(guard, request).failed()).as("now kept: no scan runs").isFalse();
   }
 
   @Test
