@@ -19,6 +19,8 @@
 #   MODES="json sse"     sse = STREAM=1 (3 chunks + [DONE])
 #   TARGETS="upstream nginx portkey fulcrum"
 #   EVENT_LOOPS="1 2"    one Fulcrum instance per value (targets fulcrum-el1, fulcrum-el2)
+#   NO_AUDIT_EVENT_LOOPS="1"  also one Fulcrum per value with the audit log off
+#                        (audit.enabled: false; targets fulcrum-elN-noaudit); "" for none
 #   ROUNDS=1             repeat the whole interleaved sweep; tables show the median per cell
 #   MAX_CONNECTIONS=256  Fulcrum's upstream pool (backends[].max-connections)
 #   FULCRUM_JFR_DIR=DIR  record a JFR profile of each Fulcrum instance into DIR (adds overhead)
@@ -32,7 +34,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-KNOBS="DURATION WARMUP FULCRUM_WARMUP PORTKEY_WARMUP CONNS MODES TARGETS EVENT_LOOPS ROUNDS \
+KNOBS="DURATION WARMUP FULCRUM_WARMUP PORTKEY_WARMUP CONNS MODES TARGETS EVENT_LOOPS \
+NO_AUDIT_EVENT_LOOPS ROUNDS \
 MAX_CONNECTIONS FULCRUM_JFR_DIR OUT PEERS_INSTALL_DIR SHARED_DIR"
 COMMAND=""
 for knob in $KNOBS; do
@@ -54,6 +57,7 @@ CONNS=${CONNS:-"1 32 128"}
 MODES=${MODES:-"json sse"}
 TARGETS=${TARGETS:-"upstream nginx portkey fulcrum"}
 EVENT_LOOPS=${EVENT_LOOPS:-"1 2"}
+NO_AUDIT_EVENT_LOOPS=${NO_AUDIT_EVENT_LOOPS-"1"}
 ROUNDS=${ROUNDS:-1}
 MAX_CONNECTIONS=${MAX_CONNECTIONS:-256}
 FULCRUM_JFR_DIR=${FULCRUM_JFR_DIR:-}
@@ -89,7 +93,9 @@ for t in $TARGETS; do
   [[ $t =~ ^(upstream|nginx|portkey|fulcrum)$ ]] \
     || die "TARGETS are upstream, nginx, portkey, fulcrum; got '$t'"
 done
-for n in $EVENT_LOOPS; do [[ $n =~ ^[1-9][0-9]*$ ]] || die "EVENT_LOOPS: bad value '$n'"; done
+for n in $EVENT_LOOPS $NO_AUDIT_EVENT_LOOPS; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || die "EVENT_LOOPS, NO_AUDIT_EVENT_LOOPS: bad value '$n'"
+done
 has_target() { [[ " $TARGETS " == *" $1 "* ]]; }
 has_target upstream || die "TARGETS must include upstream (the baseline for added latency)"
 
@@ -209,8 +215,9 @@ URLS[nginx]="http://127.0.0.1:$NG_PORT/v1/chat/completions"
 URLS[portkey]="http://127.0.0.1:$PK_PORT/v1/chat/completions"
 export PORTKEY_UPSTREAM="http://127.0.0.1:$UP_PORT/v1"
 
-start_fulcrum() { # event-loops -> sets PIDS/URLS for fulcrum-elN
-  local n=$1 name="fulcrum-el$1" logf="$RUN/fulcrum-el$1.log" opts="${FULCRUM_JAVA_OPTS:-}" port
+start_fulcrum() { # event-loops [noaudit] -> sets PIDS/URLS for fulcrum-elN[-noaudit]
+  local n=$1 name="fulcrum-el$1${2:+-$2}" opts="${FULCRUM_JAVA_OPTS:-}" port
+  local logf="$RUN/$name.log" config="$ROOT/bench/gateway/fulcrum-bench.yaml"
   # a port picked here, not --port 0: with port 0 and event-loops > 1 the second server instance
   # fails with "Address already in use" (it binds the resolved port outside Vert.x's sharing)
   port=$(free_port 9300)
@@ -221,10 +228,14 @@ start_fulcrum() { # event-loops -> sets PIDS/URLS for fulcrum-elN
   # each Fulcrum keeps its state (SQLite store, audit log, keysets) in its own folder, as a
   # real deployment would, rather than sharing one store in the working directory
   mkdir -p "$RUN/$name-state"
+  if [ "${2:-}" = noaudit ]; then
+    config="$RUN/$name-state/fulcrum-bench-noaudit.yaml"
+    { cat "$ROOT/bench/gateway/fulcrum-bench.yaml"; printf 'audit:\n  enabled: false\n'; } > "$config"
+  fi
   cd "$RUN/$name-state"
   BENCH_EVENT_LOOPS=$n BENCH_UPSTREAM_PORT=$UP_PORT BENCH_KEY_HASH=$KEY_HASH \
     BENCH_MAX_CONNECTIONS=$MAX_CONNECTIONS FULCRUM_JAVA_OPTS=$opts \
-    nohup "$ROOT/bin/fulcrum" serve --config "$ROOT/bench/gateway/fulcrum-bench.yaml" \
+    nohup "$ROOT/bin/fulcrum" serve --config "$config" \
     --port "$port" > "$logf" 2>&1 < /dev/null &
   cd "$ROOT"
   local pid=$!
@@ -247,6 +258,9 @@ TARGET_LIST=()
 for t in $TARGETS; do
   if [ "$t" = fulcrum ]; then
     for n in $EVENT_LOOPS; do start_fulcrum "$n"; TARGET_LIST+=("fulcrum-el$n"); done
+    for n in $NO_AUDIT_EVENT_LOOPS; do
+      start_fulcrum "$n" noaudit; TARGET_LIST+=("fulcrum-el$n-noaudit")
+    done
   else
     TARGET_LIST+=("$t")
   fi
@@ -410,7 +424,9 @@ $(awk '/^MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(u
   keep-alive pool to the upstream (\`shared/peers/nginx.conf.in\`); \`portkey\` = Portkey
   gateway (Node.js) with \`x-portkey-provider: openai\` + \`x-portkey-custom-host\`;
   \`fulcrum-elN\` = \`bin/fulcrum serve\` with \`bench/gateway/fulcrum-bench.yaml\`,
-  \`server.event-loops: N\`, upstream pool max-connections $MAX_CONNECTIONS.
+  \`server.event-loops: N\`, upstream pool max-connections $MAX_CONNECTIONS;
+  \`fulcrum-elN-noaudit\` = the same with \`audit.enabled: false\` appended (everything else,
+  privacy scan included, as by default).
 - **Interleaving**: for each mode and connection count, every target runs in turn
   (order rotated per round).
 - **CPU µs/req**: utime+stime of the proxy's processes (nginx: master + workers; Portkey: its
