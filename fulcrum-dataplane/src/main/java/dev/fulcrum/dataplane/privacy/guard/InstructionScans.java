@@ -42,7 +42,8 @@ final class InstructionScans {
 
   /** The key of {@code text} sent by {@code tenant}. */
   static Key key(Tenant tenant, String text) {
-    ByteBuffer digest = ByteBuffer.wrap(Digests.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    byte[] sha256 = Digests.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    ByteBuffer digest = ByteBuffer.wrap(sha256);
     return new Key(tenant.id(), digest.getLong(), digest.getLong(), digest.getLong(),
         digest.getLong());
   }

@@ -212,9 +212,7 @@ public final class PrivacyGuard {
       for (List<Text> message : texts) {
         List<List<Entity>> perText = new ArrayList<>(message.size());
         for (Text text : message) {
-          perText.add(text.found != null ? text.found
-              : text.text.isEmpty() ? List.of() : scanned(text, detector.analyze(text.text,
-                  deadline)));
+          perText.add(entities(text, deadline));
         }
         found.add(perText);
       }
@@ -227,7 +225,15 @@ public final class PrivacyGuard {
     }
   }
 
-  private List<Entity> scanned(Text text, List<Entity> entities) {
+  /** What an earlier scan of an instruction text found, or what a scan finds now. */
+  private List<Entity> entities(Text text, Instant deadline) {
+    if (text.found != null) {
+      return text.found;
+    }
+    if (text.text.isEmpty()) {
+      return List.of();
+    }
+    List<Entity> entities = detector.analyze(text.text, deadline);
     if (text.key != null) {
       instructionScans.put(text.key, entities);
     }
