@@ -92,12 +92,23 @@ public final class Json {
     return (ObjectNode) node;
   }
 
-  /** The offset of the first byte that is not well-formed UTF-8 (RFC 3629), or -1. */
-  private static int firstInvalidUtf8(byte[] bytes) {
+  /**
+   * The offset of the first byte that is not well-formed UTF-8 (RFC 3629), or -1. ASCII, what
+   * most request bodies are, is skipped without a decoder; the decoder starts at the first
+   * non-ASCII byte.
+   */
+  static int firstInvalidUtf8(byte[] bytes) {
+    int start = 0;
+    while (start < bytes.length && bytes[start] >= 0) {
+      start++;
+    }
+    if (start == bytes.length) {
+      return -1;
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 8192) + 2);
     CoderResult result;
     do {

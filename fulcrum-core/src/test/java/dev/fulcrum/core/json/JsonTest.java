@@ -45,6 +45,21 @@ class JsonTest {
   }
 
   @Test
+  void findsTheFirstBadByteAfterAsciiAndAfterValidMultiByteText() {
+    byte[] ascii = "{\"t\":\"plain\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] mixed = "{\"t\":\"é😀x".getBytes(StandardCharsets.UTF_8);
+    byte[] badAfterMixed = java.util.Arrays.copyOf(mixed, mixed.length + 2);
+    badAfterMixed[mixed.length] = (byte) 0xc3; // a lead byte followed by ASCII, not a continuation
+    badAfterMixed[mixed.length + 1] = '"';
+
+    assertThat(Json.firstInvalidUtf8(ascii)).isEqualTo(-1);
+    assertThat(Json.firstInvalidUtf8(new byte[0])).isEqualTo(-1);
+    assertThat(Json.firstInvalidUtf8(mixed)).isEqualTo(-1);
+    assertThat(Json.firstInvalidUtf8(badAfterMixed)).isEqualTo(mixed.length);
+    assertThat(Json.firstInvalidUtf8(new byte[] {'a', (byte) 0x80})).isEqualTo(1);
+  }
+
+  @Test
   void refusesDuplicateKeysAndASecondValueBecauseTheUpstreamMightReadThemDifferently() {
     assertThatThrownBy(() -> Json.parseObject(("{\"messages\":[{\"content\":\"SSN 078-05-1120\"}],"
         + "\"messages\":[{\"content\":\"hi\"}]}").getBytes(StandardCharsets.UTF_8)))
