@@ -73,8 +73,8 @@ public final class PrivacyGuard {
       List<String> parts = message.content().texts();
       List<Text> messageTexts = new ArrayList<>(parts.size());
       for (String part : parts) {
-        messageTexts.add(instructions ? Text.instruction(tenant, part, instructionScans)
-            : new Text(part));
+        messageTexts.add(instructions ? Text.instruction(tenant, part, instructionScans,
+            settings.inlineChars()) : new Text(part));
       }
       texts.add(messageTexts);
     }
@@ -233,28 +233,42 @@ public final class PrivacyGuard {
     if (text.text.isEmpty()) {
       return List.of();
     }
+    InstructionScans.Key key = text.key;
+    if (key == null && text.instructedBy != null) { // too long to hash on the calling thread
+      key = InstructionScans.key(text.instructedBy, text.text);
+      List<Entity> found = instructionScans.get(key);
+      if (found != null) {
+        return found;
+      }
+    }
     List<Entity> entities = detector.analyze(text.text, deadline);
-    if (text.key != null) {
-      instructionScans.put(text.key, entities);
+    if (key != null) {
+      instructionScans.put(key, entities);
     }
     return entities;
   }
 
   /**
-   * One text to scan, and for an instruction text its key and what an earlier scan of it found
-   * (null when it must be scanned).
+   * One text to scan. For an instruction text: its tenant, and when it was short enough to be
+   * hashed on the calling thread its key and what an earlier scan of it found (null when it
+   * must be scanned). A longer one is hashed where it is scanned, so an event loop never hashes
+   * megabytes.
    */
-  private record Text(String text, InstructionScans.Key key, List<Entity> found) {
+  private record Text(String text, Tenant instructedBy, InstructionScans.Key key,
+      List<Entity> found) {
     Text(String text) {
-      this(text, null, null);
+      this(text, null, null, null);
     }
 
-    static Text instruction(Tenant tenant, String text, InstructionScans scans) {
+    static Text instruction(Tenant tenant, String text, InstructionScans scans, int inlineChars) {
       if (text.isEmpty()) {
         return new Text(text);
       }
+      if (text.length() > inlineChars) {
+        return new Text(text, tenant, null, null);
+      }
       InstructionScans.Key key = InstructionScans.key(tenant, text);
-      return new Text(text, key, scans.get(key));
+      return new Text(text, tenant, key, scans.get(key));
     }
   }
 

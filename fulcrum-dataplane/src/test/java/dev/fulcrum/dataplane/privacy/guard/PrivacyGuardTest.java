@@ -90,6 +90,26 @@ class PrivacyGuardTest {
   }
 
   @Test
+  void aLongInstructionTextIsHashedAndLookedUpOnTheScanThreads() {
+    var scans = new AtomicInteger();
+    var offLoop = new AtomicInteger();
+    Executor scanThreads = task -> {
+      offLoop.incrementAndGet();
+      task.run();
+    };
+    PrivacyGuard guard = guard(List.of(counting(scans)), 100, scanThreads);
+    String instructions = "Escalate to " + EMAIL + ". " + "Be brief and kind. ".repeat(10);
+    ChatRequest request = request(ChatMessage.of("system", instructions),
+        ChatMessage.of("user", "hi"));
+
+    Scan one = scan(guard, request);
+    Scan two = scan(guard, request);
+    assertThat(offLoop).as("longer than the inline limit: both scans off the caller").hasValue(2);
+    assertThat(scans).as("the instructions once, the user text twice").hasValue(3);
+    assertThat(two.entities(0, 0)).isEqualTo(one.entities(0, 0)).hasSize(1);
+  }
+
+  @Test
   void aFailedInstructionScanIsNotKept() {
     var fail = new java.util.concurrent.atomic.AtomicBoolean(true);
     var scans = new AtomicInteger();
