@@ -4,6 +4,7 @@ import dev.fulcrum.core.chat.ChatMessage;
 import dev.fulcrum.core.chat.ChatRequest;
 import dev.fulcrum.core.tenant.Tenant;
 import dev.fulcrum.dataplane.privacy.PiiDetector;
+import dev.fulcrum.dataplane.privacy.Recognizer;
 import dev.fulcrum.dataplane.privacy.guard.PrivacyGuard;
 import dev.fulcrum.dataplane.privacy.guard.PrivacySettings;
 import dev.fulcrum.dataplane.privacy.guard.Scan;
@@ -57,8 +58,7 @@ public class InstructionScanBenchmark {
 
   @Setup
   public void setUp() {
-    List<dev.fulcrum.dataplane.privacy.Recognizer> recognizers =
-        new ArrayList<>(PatternRecognizers.all());
+    List<Recognizer> recognizers = new ArrayList<>(PatternRecognizers.all());
     recognizers.add(NerRecognizer.load());
     guard = new PrivacyGuard(PiiDetector.builder().recognizers(recognizers).build(),
         new PrivacySettings(SanitizationPolicy.of(Action.PSEUDONYMIZE), Duration.ofSeconds(10),
