@@ -75,7 +75,7 @@ class PrivacyLeakIT {
    */
   static final Map<String, Integer> KNOWN_LEAKS = Map.of(
       "DATE_TIME", 87, // by design: only dates of birth count as personal data
-      "PERSON", 29, "GPE", 18, "STREET_ADDRESS", 4, "ORGANIZATION", 34, "NRP", 17, // model recall
+      "PERSON", 29, "GPE", 14, "STREET_ADDRESS", 4, "ORGANIZATION", 33, "NRP", 1, // model recall
       "PHONE_NUMBER", 3); // national formats without a phone word nearby
 
   /** The four ways a prompt is sent. */

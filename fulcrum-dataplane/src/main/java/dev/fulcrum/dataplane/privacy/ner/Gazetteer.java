@@ -10,7 +10,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Lists of known names, places and words, as a hash set of folded tokens and token sequences
  * mapped to class bits. Loaded once from {@code gazetteer.tsv.gz} (lines {@code CLASS<TAB>entry});
- * immutable afterwards.
+ * immutable afterwards. {@link KnownNames} keeps its own, smaller table of this kind.
  */
 final class Gazetteer {
   /** Class names in bit order; the model's feature templates refer to these bits. */
@@ -112,15 +112,36 @@ final class Gazetteer {
     return builder.build();
   }
 
-  /** Collects entries; tokenizes each exactly as the recognizer tokenizes text. */
+  /**
+   * Collects entries; tokenizes each exactly as the recognizer tokenizes text. An entry added
+   * twice gets the union of its bits.
+   */
   static final class Builder {
-    private int[] keys = new int[1 << 16];
-    private int[] values = new int[1 << 16];
+    private int[] keys;
+    private int[] values;
     private int count;
     private final TokenSeq seq = new TokenSeq(64);
 
+    Builder() {
+      this(1 << 16);
+    }
+
+    /** A builder whose table starts with {@code slots} slots, a power of two. */
+    Builder(int slots) {
+      keys = new int[slots];
+      values = new int[slots];
+    }
+
     void add(String className, String entry) {
-      int bit = bit(className);
+      add(bit(className), entry);
+    }
+
+    /**
+     * Adds {@code entry} with arbitrary {@code bits} below {@link #PHRASE_START}, for tables
+     * that are not the shipped gazetteer; does nothing when {@code bits} is 0.
+     */
+    void add(int bits, String entry) {
+      int bit = bits & (PHRASE_START - 1);
       if (bit == 0) {
         return;
       }

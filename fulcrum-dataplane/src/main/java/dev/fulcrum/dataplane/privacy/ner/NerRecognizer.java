@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * affixes, and membership in gazetteers of first names, surnames, cities, regions, countries,
  * street and company suffixes, titles and common English words. {@link #explain} shows which
  * features drove each decision. Scores are calibrated probabilities derived from how much
- * better the chosen tagging is than the best tagging without the entity.
+ * better the chosen tagging is than the best tagging without the entity. Where the model tags
+ * nothing, exact {@linkplain KnownNames country, language and nationality names} are still
+ * reported, at a fixed score.
  *
  * <p>Thread-safe and immutable; {@link #find} does no I/O and never throws on odd input.
  * Work is linear in the text length: text is processed in segments of at most
@@ -32,33 +34,42 @@ public final class NerRecognizer implements Recognizer {
 
   private final Gazetteer gazetteer;
   private final Model model;
+  private final KnownNames knownNames;
   /**
    * A tagger left by the last call, so calls that do not overlap reuse its scratch arrays (some
    * 80 KB) rather than allocate and zero new ones; a call that finds none makes its own.
    */
   private final AtomicReference<Tagger> spare = new AtomicReference<>();
 
-  private NerRecognizer(Gazetteer gazetteer, Model model) {
+  private NerRecognizer(Gazetteer gazetteer, Model model, KnownNames knownNames) {
     this.gazetteer = gazetteer;
     this.model = model;
+    this.knownNames = knownNames;
   }
 
   /**
    * Loads the model and gazetteer shipped on the classpath (about 1.6 MB compressed, some
-   * 11 MB on the heap). Takes around a second; call once and share the instance.
+   * 11 MB on the heap) and the {@linkplain KnownNames known country, language and nationality
+   * names}. Takes around a second; call once and share the instance.
    *
    * @throws UncheckedIOException if the resources are missing or corrupt
    */
   public static NerRecognizer load() {
     try {
-      return new NerRecognizer(Gazetteer.read(open(GAZETTEER)), Model.read(open(MODEL)));
+      return new NerRecognizer(Gazetteer.read(open(GAZETTEER)), Model.read(open(MODEL)),
+          KnownNames.load(open(KnownNames.LIST)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the NER model from the classpath", e);
     }
   }
 
+  /** The model alone, without known names: what training measures. */
   static NerRecognizer of(Gazetteer gazetteer, Model model) {
-    return new NerRecognizer(gazetteer, model);
+    return of(gazetteer, model, KnownNames.NONE);
+  }
+
+  static NerRecognizer of(Gazetteer gazetteer, Model model, KnownNames knownNames) {
+    return new NerRecognizer(gazetteer, model, knownNames);
   }
 
   private static InputStream open(String name) throws IOException {
@@ -75,6 +86,10 @@ public final class NerRecognizer implements Recognizer {
 
   Model model() {
     return model;
+  }
+
+  KnownNames knownNames() {
+    return knownNames;
   }
 
   @Override
@@ -96,6 +111,7 @@ public final class NerRecognizer implements Recognizer {
         }
         tagger.tag();
         emit(tagger, out);
+        knownNames.emit(tagger.seq, tagger.path, out);
       }
     } finally {
       tagger.release();
