@@ -17,7 +17,11 @@
 #   PORTKEY_WARMUP=30    same for Portkey (upstream and nginx get 2 s)
 #   CONNS="1 32 128"     wrk connection counts
 #   MODES="json sse"     sse = STREAM=1 (3 chunks + [DONE])
-#   TARGETS="upstream nginx portkey fulcrum"
+#   TARGETS="upstream nginx portkey netty vertx fulcrum"
+#                        vertx = VertxFloor.java: the HTTP stack Fulcrum runs on, forwarding and
+#                        nothing else (same Vert.x options, one event loop, the launcher's JVM
+#                        flags), the floor under Fulcrum's CPU per request; netty =
+#                        NettyFloor.java, the same forwarding written straight on Netty
 #   EVENT_LOOPS="1 2"    one Fulcrum instance per value (targets fulcrum-el1, fulcrum-el2)
 #   NO_AUDIT_EVENT_LOOPS="1"  also one Fulcrum per value with the audit log off
 #                        (audit.enabled: false; targets fulcrum-elN-noaudit); "" for none
@@ -55,7 +59,7 @@ FULCRUM_WARMUP=${FULCRUM_WARMUP:-90}
 PORTKEY_WARMUP=${PORTKEY_WARMUP:-30}
 CONNS=${CONNS:-"1 32 128"}
 MODES=${MODES:-"json sse"}
-TARGETS=${TARGETS:-"upstream nginx portkey fulcrum"}
+TARGETS=${TARGETS:-"upstream nginx portkey netty vertx fulcrum"}
 EVENT_LOOPS=${EVENT_LOOPS:-"1 2"}
 NO_AUDIT_EVENT_LOOPS=${NO_AUDIT_EVENT_LOOPS-"1"}
 ROUNDS=${ROUNDS:-1}
@@ -90,8 +94,8 @@ done
 for c in $CONNS; do [[ $c =~ ^[1-9][0-9]*$ ]] || die "CONNS must be positive numbers, got '$c'"; done
 for m in $MODES; do [[ $m == json || $m == sse ]] || die "MODES are json and sse, got '$m'"; done
 for t in $TARGETS; do
-  [[ $t =~ ^(upstream|nginx|portkey|fulcrum)$ ]] \
-    || die "TARGETS are upstream, nginx, portkey, fulcrum; got '$t'"
+  [[ $t =~ ^(upstream|nginx|portkey|netty|vertx|fulcrum)$ ]] \
+    || die "TARGETS are upstream, nginx, portkey, netty, vertx, fulcrum; got '$t'"
 done
 for n in $EVENT_LOOPS $NO_AUDIT_EVENT_LOOPS; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "EVENT_LOOPS, NO_AUDIT_EVENT_LOOPS: bad value '$n'"
@@ -254,9 +258,32 @@ start_fulcrum() { # event-loops [noaudit] -> sets PIDS/URLS for fulcrum-elN[-noa
   [ "$(cat "/proc/$pid/comm")" = java ] || die "$name: pid $pid is $(cat "/proc/$pid/comm"), not java"
   log "$name listening on :$port (pid $pid)"
 }
+start_floor() { # target (vertx|netty) -> sets PIDS/URLS for it
+  local t=$1 port logf="$RUN/$1.log" class
+  port=$(free_port 9400)
+  case $t in vertx) class=VertxFloor;; netty) class=NettyFloor;; esac
+  # the JDK and JVM flags of bin/fulcrum, the libraries of the jar it built above
+  (source "$ROOT/bin/java-env.sh"
+   exec nohup "$JAVA_HOME/bin/java" $FULCRUM_JAVA_OPTS \
+    -Dlogback.configurationFile="$ROOT/fulcrum-gateway/src/main/resources/logback.xml" \
+    -cp "$ROOT/fulcrum-gateway/target/lib/*" "$ROOT/bench/gateway/$class.java" \
+    "$port" "$UP_PORT" > "$logf" 2>&1 < /dev/null) &
+  PIDS[$t]=$!
+  FULCRUM_LIST+=("$t")   # a JVM: stopped, and its command line reported, like Fulcrum's
+  for _ in $(seq 1 300); do
+    kill -0 "${PIDS[$t]}" 2>/dev/null || { tail -30 "$logf" >&2; die "$t exited during start"; }
+    grep -qs "$class listening" "$logf" && break
+    sleep 0.1
+  done
+  grep -q "$class listening" "$logf" || { tail -30 "$logf" >&2; die "$t did not start within 30 s"; }
+  URLS[$t]="http://127.0.0.1:$port/v1/chat/completions"
+  log "$t listening on :$port (pid ${PIDS[$t]})"
+}
 TARGET_LIST=()
 for t in $TARGETS; do
-  if [ "$t" = fulcrum ]; then
+  if [ "$t" = vertx ] || [ "$t" = netty ]; then
+    start_floor "$t"; TARGET_LIST+=("$t")
+  elif [ "$t" = fulcrum ]; then
     for n in $EVENT_LOOPS; do start_fulcrum "$n"; TARGET_LIST+=("fulcrum-el$n"); done
     for n in $NO_AUDIT_EVENT_LOOPS; do
       start_fulcrum "$n" noaudit; TARGET_LIST+=("fulcrum-el$n-noaudit")
@@ -320,7 +347,7 @@ warm_mode() { # mode
   log "warm-up (discarded): $1 at 32 connections, Fulcrum ${FULCRUM_WARMUP}s, Portkey ${PORTKEY_WARMUP}s"
   local t w
   for t in "${TARGET_LIST[@]}"; do
-    case $t in fulcrum-*) w=$FULCRUM_WARMUP;; portkey) w=$PORTKEY_WARMUP;; *) w=2;; esac
+    case $t in fulcrum-*|vertx|netty) w=$FULCRUM_WARMUP;; portkey) w=$PORTKEY_WARMUP;; *) w=2;; esac
     [ "$w" -gt 0 ] || continue
     wrk_run "$t" "$1" 32 "$w" >/dev/null; alive "$t"
   done
@@ -344,10 +371,10 @@ for round in $(seq 1 "$ROUNDS"); do
         alive "$t"
         mapfile -t pp < <(proxy_pids "$t")
         cpu0=$(cpu_ticks "${pp[@]}"); up0=$(cpu_ticks "${PIDS[upstream]}"); jit0=0
-        [[ $t == fulcrum-* ]] && jit0=$(jit_ticks "${PIDS[$t]}")
+        [[ $t == fulcrum-* || $t == vertx || $t == netty ]] && jit0=$(jit_ticks "${PIDS[$t]}")
         res=$(wrk_run "$t" "$mode" "$c" "$DURATION")
         cpu1=$(cpu_ticks "${pp[@]}"); up1=$(cpu_ticks "${PIDS[upstream]}"); jit1=0
-        [[ $t == fulcrum-* ]] && jit1=$(jit_ticks "${PIDS[$t]}")
+        [[ $t == fulcrum-* || $t == vertx || $t == netty ]] && jit1=$(jit_ticks "${PIDS[$t]}")
         alive "$t"
         if [ -z "$res" ]; then
           log "[$cells/$total_cells] $mode c=$c $t: wrk printed no RESULT line:"; cat "$RUN/wrk.out" >&2
@@ -363,7 +390,7 @@ for round in $(seq 1 "$ROUNDS"); do
           -v dc=$((cpu1 - cpu0)) -v du=$((up1 - up0)) -v dj=$((jit1 - jit0)) -v isj="${t%%-*}" 'BEGIN {
             pc = n > 0 ? sprintf("%.1f", dc * 1e6 / hz / n) : "NA"
             uc = n > 0 ? sprintf("%.1f", du * 1e6 / hz / n) : "NA"
-            jc = (n > 0 && isj == "fulcrum") ? sprintf("%.1f", dj * 1e6 / hz / n) : "NA"
+            jc = (n > 0 && (isj == "fulcrum" || isj == "vertx" || isj == "netty")) ? sprintf("%.1f", dj * 1e6 / hz / n) : "NA"
             printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r, m, c, t, n, rps, p50, p90, p99, mx, e, pc, uc, jc
           }' >> "$RAW"
         log "[$cells/$total_cells] $mode c=$c $(printf '%-11s' "$t") $(tail -1 "$RAW" | awk -F'\t' \
@@ -426,7 +453,11 @@ $(awk '/^MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(u
   \`fulcrum-elN\` = \`bin/fulcrum serve\` with \`bench/gateway/fulcrum-bench.yaml\`,
   \`server.event-loops: N\`, upstream pool max-connections $MAX_CONNECTIONS;
   \`fulcrum-elN-noaudit\` = the same with \`audit.enabled: false\` appended (everything else,
-  privacy scan included, as by default).
+  privacy scan included, as by default); \`vertx\` = \`bench/gateway/VertxFloor.java\`: the
+  HTTP stack Fulcrum runs on (Vert.x, same options, one event loop, the same JVM flags and
+  warm-up) forwarding requests and answers and doing nothing else: the floor under Fulcrum;
+  \`netty\` = \`bench/gateway/NettyFloor.java\`: the same forwarding written straight on Netty
+  (the transport under Vert.x, same version, one event loop, same JVM flags and warm-up).
 - **Interleaving**: for each mode and connection count, every target runs in turn
   (order rotated per round).
 - **CPU µs/req**: utime+stime of the proxy's processes (nginx: master + workers; Portkey: its
@@ -511,6 +542,27 @@ EOF
           ((r == "NA" || pr == "NA" || pr == 0) ? "—" : sprintf("%.1f", r / pr))
       }
       print ""
+      if (index(" " targets " ", " vertx ")) {
+        print "## Fulcrum above its HTTP stack (the netty and vertx floors)\n"
+        print "CPU µs per request of the bare Netty and Vert.x proxies, and what each Fulcrum spends"
+        print "above the Vert.x one (routing, auth, JSON, privacy scan, metrics, drift, audit).\n"
+        hdr = "| mode | conns | nginx | netty | netty × nginx | vertx | vertx × nginx |"; sep = "|---|---:|---:|---:|---:|---:|---:|"
+        for (k = 1; k <= nt; k++) if (T[k] ~ /^fulcrum/) { hdr = hdr " " T[k] " − vertx |"; sep = sep "---:|" }
+        print hdr; print sep
+        for (i = 1; i <= nm; i++) for (j = 1; j <= nc; j++) {
+          m = M[i]; c = C[j]; nx = get(m, c, "nginx", "pcpu"); vx = get(m, c, "vertx", "pcpu")
+          ny = get(m, c, "netty", "pcpu")
+          line = sprintf("| %s | %s | %s | %s | %s | %s | %s |", m, c, num(nx, "%.0f"), num(ny, "%.0f"),
+            ((ny == "NA" || nx == "NA" || nx == 0) ? "—" : sprintf("%.2f", ny / nx)), num(vx, "%.0f"),
+            ((vx == "NA" || nx == "NA" || nx == 0) ? "—" : sprintf("%.2f", vx / nx)))
+          for (k = 1; k <= nt; k++) if (T[k] ~ /^fulcrum/) {
+            pc = get(m, c, T[k], "pcpu")
+            line = line " " ((pc == "NA" || vx == "NA") ? "—" : sprintf("%+.0f", pc - vx)) " |"
+          }
+          print line
+        }
+        print ""
+      }
       print "## Memory after the runs\n"
       print "| process | VmRSS MiB | VmHWM (peak) MiB | processes |"
       print "|---|---:|---:|---:|"
@@ -546,7 +598,7 @@ EOF
       print ""
     }' "$RAW"
   cat <<EOF
-## Fulcrum JVMs
+## JVMs
 
 $JVM_CMD
 ## Raw results (one line per measured run; latencies in µs)
