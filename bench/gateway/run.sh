@@ -48,7 +48,7 @@ done
 COMMAND+="bench/gateway/run.sh${*:+ $*}"
 
 case "${1:-}" in
-  -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
+  -h|--help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0;;
   "") ;;
   *) echo "run.sh: takes no arguments, only environment settings (see --help)" >&2; exit 2;;
 esac
