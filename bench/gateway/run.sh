@@ -5,8 +5,8 @@
 # bench/results/gateway.md: req/s, p50/p99, errors, added p99 at 1 connection, proxy CPU µs per
 # request (utime+stime from /proc), RSS, and whether the project's targets are met.
 #
-#   bench/gateway/run.sh                    full run (~8 min with the defaults)
-#   DURATION=3 WARMUP=1 bench/gateway/run.sh   quick validation (~3 min)
+#   bench/gateway/run.sh                    full run (~27 min with the defaults)
+#   DURATION=3 WARMUP=1 FULCRUM_WARMUP=30 bench/gateway/run.sh   quicker (~12 min)
 #
 # Settings (environment):
 #   DURATION=10          seconds of each measured wrk run
