@@ -108,7 +108,7 @@ RUN=$(mktemp -d /tmp/fulcrum-gateway-bench.XXXXXX)
 PEERS_DIR="$RUN/peers"
 declare -A PIDS=()   # target -> proxy pid(s); nginx's are looked up per reading
 declare -A URLS=()
-FULCRUM_LIST=()
+JVM_LIST=()
 WRK_PID=""
 
 # ---------------------------------------------------------------------------------------- cleanup
@@ -118,11 +118,11 @@ cleanup() {
   if [ -n "$WRK_PID" ]; then # peers.sh and its wrk
     kill $(cat /proc/"$WRK_PID"/task/*/children 2>/dev/null) "$WRK_PID" 2>/dev/null || true
   fi
-  for t in "${FULCRUM_LIST[@]}"; do
+  for t in "${JVM_LIST[@]}"; do
     local pid=${PIDS[$t]:-}
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
-  for t in "${FULCRUM_LIST[@]}"; do
+  for t in "${JVM_LIST[@]}"; do
     local pid=${PIDS[$t]:-}
     [ -z "$pid" ] && continue
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -244,7 +244,7 @@ start_fulcrum() { # event-loops [noaudit] -> sets PIDS/URLS for fulcrum-elN[-noa
   cd "$ROOT"
   local pid=$!
   PIDS[$name]=$pid
-  FULCRUM_LIST+=("$name")
+  JVM_LIST+=("$name")
   local up=""
   for _ in $(seq 1 600); do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$logf" >&2; die "$name exited during start"; }
@@ -269,7 +269,7 @@ start_floor() { # target (vertx|netty) -> sets PIDS/URLS for it
     -cp "$ROOT/fulcrum-gateway/target/lib/*" "$ROOT/bench/gateway/$class.java" \
     "$port" "$UP_PORT" > "$logf" 2>&1 < /dev/null) &
   PIDS[$t]=$!
-  FULCRUM_LIST+=("$t")   # a JVM: stopped, and its command line reported, like Fulcrum's
+  JVM_LIST+=("$t")   # stopped, and its command line reported, like the Fulcrum JVMs
   for _ in $(seq 1 300); do
     kill -0 "${PIDS[$t]}" 2>/dev/null || { tail -30 "$logf" >&2; die "$t exited during start"; }
     grep -qs "$class listening" "$logf" && break
@@ -419,7 +419,7 @@ java_version=$(source "$ROOT/bin/java-env.sh" >/dev/null 2>&1 && "$JAVA_HOME/bin
 fulcrum_rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || fulcrum_rev+=" (with uncommitted changes)"
 JVM_CMD=""
-for t in "${FULCRUM_LIST[@]}"; do
+for t in "${JVM_LIST[@]}"; do
   JVM_CMD+="- $t: \`$(tr '\0' ' ' < "/proc/${PIDS[$t]}/cmdline" | sed 's/ $//')\`"$'\n'
 done
 
@@ -455,7 +455,9 @@ $(awk '/^MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(u
   \`fulcrum-elN-noaudit\` = the same with \`audit.enabled: false\` appended (everything else,
   privacy scan included, as by default); \`vertx\` = \`bench/gateway/VertxFloor.java\`: the
   HTTP stack Fulcrum runs on (Vert.x, same options, one event loop, the same JVM flags and
-  warm-up) forwarding requests and answers and doing nothing else: the floor under Fulcrum;
+  warm-up) forwarding requests and answers and doing nothing else: the floor under Fulcrum
+  for JSON (for SSE it relays with \`pipeTo\`, which flushes each chunk on its own, so it is
+  no floor there);
   \`netty\` = \`bench/gateway/NettyFloor.java\`: the same forwarding written straight on Netty
   (the transport under Vert.x, same version, one event loop, same JVM flags and warm-up).
 - **Interleaving**: for each mode and connection count, every target runs in turn
