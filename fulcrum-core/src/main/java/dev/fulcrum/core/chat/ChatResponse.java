@@ -78,16 +78,34 @@ public final class ChatResponse {
     return Usage.fromJson(json.get("usage"));
   }
 
-  /** A copy with every {@code choices[].message.content} rewritten. */
-  public ChatResponse mapContent(UnaryOperator<String> rewrite) {
+  /**
+   * A copy with the model's text rewritten: every {@code choices[].message.content} by {@code
+   * content}, and the JSON {@code arguments} of every {@code message.tool_calls[].function} (and
+   * of the legacy {@code message.function_call}) by {@code arguments}.
+   */
+  public ChatResponse mapText(UnaryOperator<String> content, UnaryOperator<String> arguments) {
     ObjectNode copy = json.deepCopy();
     for (JsonNode choice : copy.withArray("choices")) {
-      JsonNode message = choice.path("message");
-      if (message instanceof ObjectNode m && m.path("content").isTextual()) {
-        m.put("content", rewrite.apply(m.get("content").asText()));
+      if (!(choice.path("message") instanceof ObjectNode message)) {
+        continue;
+      }
+      rewrite(message, "content", content);
+      for (JsonNode call : message.path("tool_calls")) {
+        if (call.path("function") instanceof ObjectNode function) {
+          rewrite(function, "arguments", arguments);
+        }
+      }
+      if (message.path("function_call") instanceof ObjectNode function) {
+        rewrite(function, "arguments", arguments);
       }
     }
     return new ChatResponse(copy, null);
+  }
+
+  private static void rewrite(ObjectNode node, String field, UnaryOperator<String> rewrite) {
+    if (node.path(field).isTextual()) {
+      node.put(field, rewrite.apply(node.get(field).asText()));
+    }
   }
 
   /** The wire form: the upstream's own bytes when unchanged, else a fresh serialization. */

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * An OpenAI-compatible upstream on an ephemeral port that keeps everything it receives: each
  * request's line and headers, and its body byte for byte. It answers by echoing the text of every
  * message it was sent ({@link #echo}), so whatever placeholders reached it come back and the
- * gateway's rehydration can be checked; streamed answers are cut into pieces of 1, 2, 3, 5 and 8
+ * gateway's rehydration can be checked; a request that offers {@code tools} is answered with a
+ * call of the first tool whose JSON arguments hold that echo ({@code {"text": "…"}}); streamed answers are cut into pieces of 1, 2, 3, 5 and 8
  * chars in turn, so placeholders arrive split across chunks.
  */
 public final class CaptureUpstream implements AutoCloseable {
@@ -117,7 +118,16 @@ public final class CaptureUpstream implements AutoCloseable {
       captured.add(received);
       JsonNode json = received.json();
       String answer = echo(json.path("messages"));
-      if (json.path("stream").asBoolean(false)) {
+      String tool = json.path("tools").path(0).path("function").path("name").asText("");
+      boolean stream = json.path("stream").asBoolean(false);
+      if (!tool.isEmpty()) {
+        String arguments = Json.object().put("text", answer).toString();
+        if (stream) {
+          streamToolCall(request.response(), tool, arguments);
+        } else {
+          completeToolCall(request.response(), tool, arguments);
+        }
+      } else if (stream) {
         stream(request.response(), answer);
       } else {
         complete(request.response(), answer);
@@ -149,6 +159,47 @@ public final class CaptureUpstream implements AutoCloseable {
     }
     response.write(chunk(null, "stop"));
     response.end("data: [DONE]\n\n");
+  }
+
+  private static void completeToolCall(HttpServerResponse response, String tool,
+      String arguments) {
+    ObjectNode json = envelope("chat.completion");
+    ObjectNode choice = json.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message").put("role", "assistant").putNull("content");
+    message.putArray("tool_calls").addObject().put("id", "call_capture").put("type", "function")
+        .putObject("function").put("name", tool).put("arguments", arguments);
+    choice.put("finish_reason", "tool_calls");
+    response.putHeader("content-type", "application/json").end(Buffer.buffer(Json.bytes(json)));
+  }
+
+  /** A tool call streamed as OpenAI does: its id and name first, then its arguments in pieces. */
+  private static void streamToolCall(HttpServerResponse response, String tool,
+      String arguments) {
+    response.setChunked(true).putHeader("content-type", "text/event-stream");
+    ObjectNode first = Json.object().put("index", 0).put("id", "call_capture")
+        .put("type", "function");
+    first.putObject("function").put("name", tool).put("arguments", "");
+    response.write(toolChunk(first));
+    int at = 0;
+    for (int piece = 0; at < arguments.length(); piece++) {
+      int end = Math.min(arguments.length(), at + PIECES[piece % PIECES.length]);
+      ObjectNode fragment = Json.object().put("index", 0);
+      fragment.putObject("function").put("arguments", arguments.substring(at, end));
+      response.write(toolChunk(fragment));
+      at = end;
+    }
+    response.write(chunk(null, "tool_calls"));
+    response.end("data: [DONE]\n\n");
+  }
+
+  private static Buffer toolChunk(ObjectNode call) {
+    ObjectNode json = envelope("chat.completion.chunk");
+    ObjectNode choice = json.putArray("choices").addObject();
+    choice.put("index", 0);
+    choice.putObject("delta").putArray("tool_calls").add(call);
+    choice.putNull("finish_reason");
+    return Buffer.buffer("data: ").appendBytes(Json.bytes(json)).appendString("\n\n");
   }
 
   /** One SSE event; serialized by Jackson, which escapes lone surrogates as JSON must. */

@@ -40,10 +40,13 @@ public final class Outbound {
     return vault != null;
   }
 
-  /** The answer with placeholders restored. */
+  /** The answer with placeholders restored, in its text and in its tool calls' arguments. */
   public ChatResponse restore(ChatResponse response) {
-    return vault == null || vault.size() == 0 ? response
-        : response.mapContent(Rehydrator.of(vault)::restore);
+    if (vault == null || vault.size() == 0) {
+      return response;
+    }
+    Rehydrator rehydrator = Rehydrator.of(vault);
+    return response.mapText(rehydrator::restore, rehydrator::restoreInJson);
   }
 
   /** Restored answer text (for comparing shadow answers). */

@@ -1,19 +1,26 @@
 package dev.fulcrum.dataplane.privacy.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.chat.ChatChunk;
+import dev.fulcrum.core.json.Json;
 import dev.fulcrum.dataplane.privacy.sanitize.Rehydrator;
 import dev.fulcrum.dataplane.privacy.sanitize.StreamingRehydrator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Flow;
 
 /**
- * Restores placeholders in a stream's content deltas, one rehydrator per choice, so a
- * placeholder split across chunks comes out whole. A choice's held-back tail is released with
- * its finishing chunk (or appended as a last chunk when the stream ends without one). Chunks keep
- * their shape; a chunk whose whole delta is held back goes out with empty content.
+ * Restores placeholders in a stream's deltas: the content of each choice, and the arguments of
+ * each of its tool calls (JSON text, so originals are escaped as string content), each fed to
+ * its own streaming rehydrator so a placeholder split across chunks comes out whole. What a
+ * choice holds back is released with its finishing chunk (or in one last chunk when the stream
+ * ends without one); a tool call's rest goes out as a {@code tool_calls} delta of the same index,
+ * which clients append to that call's arguments. Chunks keep their shape; a chunk whose whole
+ * content is held back goes out with empty content.
  */
 final class RehydratingStream implements Flow.Publisher<ChatChunk> {
   private final Flow.Publisher<ChatChunk> source;
@@ -24,10 +31,14 @@ final class RehydratingStream implements Flow.Publisher<ChatChunk> {
     this.rehydrator = rehydrator;
   }
 
+  /** One tool call of one choice, as a stream's deltas number them. */
+  private record ToolCall(int choice, int index) {}
+
   @Override
   public void subscribe(Flow.Subscriber<? super ChatChunk> subscriber) {
     source.subscribe(new Flow.Subscriber<>() {
-      private final Map<Integer, StreamingRehydrator> choices = new HashMap<>();
+      private final Map<Integer, StreamingRehydrator> contents = new TreeMap<>();
+      private final Map<ToolCall, StreamingRehydrator> arguments = new LinkedHashMap<>();
       private ChatChunk lastChunk;
 
       @Override
@@ -60,45 +71,101 @@ final class RehydratingStream implements Flow.Publisher<ChatChunk> {
         boolean changed = false;
         for (JsonNode choice : copy.withArray("choices")) {
           int index = choice.path("index").asInt(0);
-          JsonNode delta = choice.path("delta");
-          boolean finishing = choice.path("finish_reason").isTextual();
-          if (!(delta instanceof ObjectNode d)) {
+          if (!(choice.path("delta") instanceof ObjectNode delta)) {
             continue;
           }
-          StreamingRehydrator stream = choices.computeIfAbsent(index, i -> rehydrator.streaming());
-          String text = d.path("content").isTextual() ? stream.push(d.get("content").asText())
-              : "";
+          boolean finishing = choice.path("finish_reason").isTextual();
+          StreamingRehydrator content = contents.computeIfAbsent(index,
+              i -> rehydrator.streaming());
+          String text = delta.path("content").isTextual()
+              ? content.push(delta.get("content").asText()) : "";
+          changed |= restoreArguments(index, delta);
           if (finishing) {
-            text += stream.finish();
-            choices.remove(index);
+            text += content.finish();
+            contents.remove(index);
+            changed |= releaseArguments(index, delta);
           }
-          if (d.path("content").isTextual() || !text.isEmpty()) {
-            d.put("content", text);
+          if (delta.path("content").isTextual() || !text.isEmpty()) {
+            delta.put("content", text);
             changed = true;
           }
         }
         return changed ? ChatChunk.of(copy) : chunk;
       }
 
-      /** Text still held back for choices whose stream ended without a finishing chunk. */
+      /** Feeds each tool call fragment of {@code delta} to its call's rehydrator. */
+      private boolean restoreArguments(int choice, ObjectNode delta) {
+        boolean changed = false;
+        for (JsonNode call : delta.path("tool_calls")) {
+          if (call.path("function") instanceof ObjectNode function
+              && function.path("arguments").isTextual()) {
+            StreamingRehydrator stream = arguments.computeIfAbsent(
+                new ToolCall(choice, call.path("index").asInt(0)),
+                key -> rehydrator.streamingInJson());
+            function.put("arguments", stream.push(function.get("arguments").asText()));
+            changed = true;
+          }
+        }
+        return changed;
+      }
+
+      /** Adds what the tool calls of {@code choice} still hold back to {@code delta}. */
+      private boolean releaseArguments(int choice, ObjectNode delta) {
+        boolean changed = false;
+        var calls = arguments.entrySet().iterator();
+        while (calls.hasNext()) {
+          var call = calls.next();
+          if (call.getKey().choice() != choice) {
+            continue;
+          }
+          String rest = call.getValue().finish();
+          calls.remove();
+          if (!rest.isEmpty()) {
+            ArrayNode toolCalls = delta.path("tool_calls") instanceof ArrayNode existing
+                ? existing : delta.putArray("tool_calls");
+            toolCalls.addObject().put("index", call.getKey().index())
+                .putObject("function").put("arguments", rest);
+            changed = true;
+          }
+        }
+        return changed;
+      }
+
+      /** What is still held back for choices whose stream ended without a finishing chunk. */
       private ChatChunk leftovers() {
-        if (choices.isEmpty() || lastChunk == null) {
+        if ((contents.isEmpty() && arguments.isEmpty()) || lastChunk == null) {
+          return null;
+        }
+        Map<Integer, ObjectNode> deltas = new TreeMap<>();
+        contents.forEach((index, stream) -> {
+          String rest = stream.finish();
+          if (!rest.isEmpty()) {
+            deltas.computeIfAbsent(index, i -> Json.object()).put("content", rest);
+          }
+        });
+        contents.clear();
+        for (ToolCall call : List.copyOf(arguments.keySet())) {
+          ObjectNode delta = Json.object();
+          if (releaseArguments(call.choice(), delta)) {
+            ObjectNode into = deltas.computeIfAbsent(call.choice(), i -> Json.object());
+            ArrayNode toolCalls = into.path("tool_calls") instanceof ArrayNode existing
+                ? existing : into.putArray("tool_calls");
+            toolCalls.addAll((ArrayNode) delta.get("tool_calls"));
+          }
+        }
+        if (deltas.isEmpty()) {
           return null;
         }
         ObjectNode tail = lastChunk.json().deepCopy();
         tail.remove("usage");
-        var array = tail.putArray("choices");
-        choices.forEach((index, stream) -> {
-          String rest = stream.finish();
-          if (!rest.isEmpty()) {
-            ObjectNode choice = array.addObject();
-            choice.put("index", index);
-            choice.putObject("delta").put("content", rest);
-            choice.putNull("finish_reason");
-          }
+        ArrayNode array = tail.putArray("choices");
+        deltas.forEach((index, delta) -> {
+          ObjectNode choice = array.addObject();
+          choice.put("index", index);
+          choice.set("delta", delta);
+          choice.putNull("finish_reason");
         });
-        choices.clear();
-        return array.isEmpty() ? null : ChatChunk.of(tail);
+        return ChatChunk.of(tail);
       }
     });
   }

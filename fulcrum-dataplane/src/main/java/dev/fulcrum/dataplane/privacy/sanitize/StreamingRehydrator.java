@@ -1,6 +1,7 @@
 package dev.fulcrum.dataplane.privacy.sanitize;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Restores pseudonyms in a streamed answer, chunk by chunk, so a placeholder split across chunks
@@ -9,14 +10,17 @@ import java.util.Optional;
  * <p>Each {@link #push} returns all the restored text it can be sure of. It holds back only a
  * tail that starts with {@code <} and is still a proper prefix of a placeholder the vault
  * issued, so it never holds back more than the longest placeholder's length minus one. {@link
- * #finish} releases whatever is held back, as it was. For one stream: not thread-safe.
+ * #finish} releases whatever is held back, as it was. An original can be encoded for where it
+ * lands (JSON string escaping inside a tool call's arguments). For one stream: not thread-safe.
  */
 public final class StreamingRehydrator {
   private final Vault vault;
+  private final UnaryOperator<String> encode;
   private final StringBuilder pending = new StringBuilder();
 
-  StreamingRehydrator(Vault vault) {
+  StreamingRehydrator(Vault vault, UnaryOperator<String> encode) {
     this.vault = vault;
+    this.encode = encode;
   }
 
   /** Feeds the next chunk; returns the restored text that is ready (maybe empty). */
@@ -37,7 +41,7 @@ public final class StreamingRehydrator {
       if (close >= 0) {
         Optional<String> original = vault.original(pending.substring(i, close + 1));
         if (original.isPresent()) {
-          out.append(original.get());
+          out.append(encode.apply(original.get()));
           i = close + 1;
           continue;
         }

@@ -97,6 +97,89 @@ class RehydratingStreamTest {
     return text.toString();
   }
 
+  /** A chunk with one choice whose delta holds one fragment of tool call {@code call}'s arguments. */
+  private static ChatChunk toolCall(int choice, int call, String arguments) {
+    ObjectNode json = Json.object();
+    json.put("id", "c").put("object", "chat.completion.chunk");
+    ObjectNode c = json.putArray("choices").addObject();
+    c.put("index", choice);
+    ObjectNode delta = c.putObject("delta");
+    delta.putNull("content");
+    ObjectNode fragment = delta.putArray("tool_calls").addObject().put("index", call);
+    fragment.putObject("function").put("arguments", arguments);
+    c.putNull("finish_reason");
+    return ChatChunk.of(json);
+  }
+
+  /** Tool call {@code call}'s arguments as a client assembles them: its fragments appended. */
+  private static String arguments(List<JsonNode> chunks, int choice, int call) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode chunk : chunks) {
+      for (JsonNode c : chunk.path("choices")) {
+        if (c.path("index").asInt() != choice) {
+          continue;
+        }
+        for (JsonNode fragment : c.path("delta").path("tool_calls")) {
+          if (fragment.path("index").asInt() == call) {
+            text.append(fragment.path("function").path("arguments").asText(""));
+          }
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void restoresToolCallArgumentsSplitAcrossChunksAsValidJson() throws Exception {
+    Vault vault = Vault.create();
+    vault.placeholderFor(EntityType.PERSON, "Dana \"D\" O'Neil\\");
+    vault.placeholderFor(EntityType.EMAIL_ADDRESS, "dana@example.com");
+    rehydrator = Rehydrator.of(vault);
+    String first = "{\"to\":\"<EMAIL_ADDRESS_1>\",\"greeting\":\"Dear <PERSON_1>\"}";
+    String second = "{\"x\":\"<PERSON_1>\"}";
+    for (int size = 1; size <= first.length(); size++) {
+      // the two calls' fragments interleaved: the first in pieces of size, the second by char
+      List<ChatChunk> upstream = new ArrayList<>();
+      for (int i = 0; i * size < first.length() || i < second.length(); i++) {
+        if (i * size < first.length()) {
+          upstream.add(toolCall(0, 0, first.substring(i * size,
+              Math.min(first.length(), (i + 1) * size))));
+        }
+        if (i < second.length()) {
+          upstream.add(toolCall(0, 1, second.substring(i, i + 1)));
+        }
+      }
+      upstream.add(chunk(0, null, "tool_calls"));
+
+      List<JsonNode> client = received(upstream);
+
+      JsonNode args = Json.MAPPER.readTree(arguments(client, 0, 0));
+      assertThat(args.path("to").asText()).as("chunks of %d chars", size)
+          .isEqualTo("dana@example.com");
+      assertThat(args.path("greeting").asText()).isEqualTo("Dear Dana \"D\" O'Neil\\");
+      assertThat(Json.MAPPER.readTree(arguments(client, 0, 1)).path("x").asText())
+          .isEqualTo("Dana \"D\" O'Neil\\");
+      assertThat(text(client, 0)).isEmpty();
+      assertThat(client).as("one chunk out per chunk in").hasSize(upstream.size());
+    }
+  }
+
+  @Test
+  void releasesAToolCallsHeldBackTailWhenTheStreamEndsWithoutAFinishingChunk() {
+    List<ChatChunk> upstream = List.of(toolCall(0, 2, "{\"to\":\"<PERSON_1>\",\"cc\":\"<PERS"),
+        chunk(0, "done <EMA", null));
+
+    List<JsonNode> client = received(upstream);
+
+    assertThat(arguments(client, 0, 2)).isEqualTo("{\"to\":\"Jane Doe\",\"cc\":\"<PERS");
+    assertThat(text(client, 0)).isEqualTo("done <EMA");
+    assertThat(client).hasSize(upstream.size() + 1);
+    JsonNode last = client.getLast().path("choices");
+    assertThat(last).hasSize(1);
+    assertThat(last.get(0).path("delta").path("tool_calls").get(0).path("index").asInt())
+        .isEqualTo(2);
+  }
+
   @Test
   void restoresPlaceholdersSplitAcrossChunksOfEverySize() {
     for (int size = 1; size <= SENT.length(); size++) {

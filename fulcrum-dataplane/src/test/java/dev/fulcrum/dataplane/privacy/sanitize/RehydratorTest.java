@@ -32,6 +32,18 @@ class RehydratorTest {
   }
 
   @Test
+  void restoresInJsonTextWithOriginalsEscapedAsStringContent() {
+    Vault quoted = Vault.create();
+    quoted.placeholderFor(EntityType.PERSON, "Ann \"A\\B\" Lee\n");
+    Rehydrator json = Rehydrator.of(quoted);
+
+    assertThat(json.restoreInJson("{\"name\":\"<PERSON_1>\",\"note\":\"hi <PERSON_1>\"}"))
+        .isEqualTo("{\"name\":\"Ann \\\"A\\\\B\\\" Lee\\n\","
+            + "\"note\":\"hi Ann \\\"A\\\\B\\\" Lee\\n\"}");
+    assertThat(json.restore("<PERSON_1>")).isEqualTo("Ann \"A\\B\" Lee\n");
+  }
+
+  @Test
   void passesUnknownPlaceholdersAndAngleBracketsThroughUntouched() {
     String text = "<PERSON_9> <b>bold</b> a < b > c <PERSON_1 <<PERSON_2>> <EMAIL_ADDRESS_1";
 
