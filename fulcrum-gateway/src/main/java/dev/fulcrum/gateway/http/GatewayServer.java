@@ -9,6 +9,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -55,22 +59,52 @@ public final class GatewayServer {
     this.vertx = vertx;
   }
 
+  /** How often a free port is picked again when another socket took it before the bind. */
+  static final int FREE_PORT_ATTEMPTS = 5;
+
   /**
    * Starts {@code instances} servers on {@code host:port} (0 picks a free port) and completes
    * once all listen.
    */
   public static Future<GatewayServer> start(Vertx vertx, Dependencies deps, String host,
       int port, long maxBodyBytes, int instances) {
-    GatewayServer server = new GatewayServer(vertx);
-    // instances share one socket only when they ask for the same concrete port, so port 0 is
-    // resolved to a free port first (a tiny race with other processes, reported as a bind error)
-    int concrete;
+    if (port != 0) {
+      return deploy(vertx, deps, host, port, maxBodyBytes, instances);
+    }
+    return startOnFreePort(vertx, deps, host, maxBodyBytes, instances,
+        () -> freePort(host), FREE_PORT_ATTEMPTS);
+  }
+
+  /** Where {@link #startOnFreePort} gets the ports it tries. */
+  @FunctionalInterface
+  interface PortSource {
+    int next() throws IOException;
+  }
+
+  /**
+   * Starts on a port from {@code ports}: instances share one socket only when they ask for the
+   * same concrete port, so port 0 is resolved first. Between that and the bind another socket
+   * (a client's ephemeral port, say) can take the port; then the next port is tried, up to
+   * {@code attempts} in all.
+   */
+  static Future<GatewayServer> startOnFreePort(Vertx vertx, Dependencies deps, String host,
+      long maxBodyBytes, int instances, PortSource ports, int attempts) {
+    int port;
     try {
-      concrete = port != 0 ? port : freePort(host);
-    } catch (java.io.IOException e) {
+      port = ports.next();
+    } catch (IOException e) {
       return Future.failedFuture(e);
     }
-    return vertx.deployVerticle(() -> server.verticle(deps, host, concrete, maxBodyBytes),
+    return deploy(vertx, deps, host, port, maxBodyBytes, instances).recover(failure ->
+        attempts > 1 && addressInUse(failure)
+            ? startOnFreePort(vertx, deps, host, maxBodyBytes, instances, ports, attempts - 1)
+            : Future.failedFuture(failure));
+  }
+
+  private static Future<GatewayServer> deploy(Vertx vertx, Dependencies deps, String host,
+      int port, long maxBodyBytes, int instances) {
+    GatewayServer server = new GatewayServer(vertx);
+    return vertx.deployVerticle(() -> server.verticle(deps, host, port, maxBodyBytes),
             new DeploymentOptions().setInstances(instances))
         .map(id -> {
           server.ready.set(true);
@@ -78,8 +112,18 @@ public final class GatewayServer {
         });
   }
 
-  private static int freePort(String host) throws java.io.IOException {
-    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+  private static boolean addressInUse(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BindException || String.valueOf(t.getMessage())
+          .contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
       return socket.getLocalPort();
     }
   }

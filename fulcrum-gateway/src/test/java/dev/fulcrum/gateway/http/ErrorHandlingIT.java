@@ -1,6 +1,7 @@
 package dev.fulcrum.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fulcrum.controlplane.tenant.ApiKeyHash;
 import dev.fulcrum.controlplane.keys.KeysetSource;
@@ -20,10 +21,13 @@ import dev.fulcrum.dataplane.pipeline.Backends;
 import dev.fulcrum.dataplane.pipeline.RequestPipeline;
 import dev.fulcrum.dataplane.routing.Router;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +42,7 @@ class ErrorHandlingIT {
   private static final String KEY = "sk-errors";
   private static Vertx vertx;
   private static GatewayServer server;
+  private static GatewayServer.Dependencies deps;
   private static final HttpClient client = HttpClient.newHttpClient();
 
   /** A backend with a bug: it completes with nothing and throws on streaming. */
@@ -59,7 +64,7 @@ class ErrorHandlingIT {
     var table = RoutingTable.of(List.of(ModelRoutes.single("buggy", "1",
         List.of(new Route("buggy", "m", Price.FREE)))));
     var backends = Backends.of(List.of(new BuggyBackend()));
-    var deps = new GatewayServer.Dependencies(
+    deps = new GatewayServer.Dependencies(
         RequestPipeline.builder(new Router(), backends, () -> table).build(),
         new Authenticator(TenantDirectory.of(Map.of(ApiKeyHash.of(KEY), new Tenant("t"))),
             TokenService.builder(KeysetSource.inMemory()).build(), "fulcrum"),
@@ -72,6 +77,40 @@ class ErrorHandlingIT {
   @AfterAll
   static void stop() {
     vertx.close();
+  }
+
+  @Test
+  void aFreePortTakenBeforeTheBindIsReplacedByAnother() throws Exception {
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    int free;
+    try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+      free = probe.getLocalPort();
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, loopback)) {
+      Iterator<Integer> ports = List.of(taken.getLocalPort(), free).iterator();
+
+      GatewayServer started = GatewayServer.startOnFreePort(vertx, deps, "127.0.0.1", 4096, 2,
+          ports::next, GatewayServer.FREE_PORT_ATTEMPTS).await(10, TimeUnit.SECONDS);
+
+      assertThat(started.port()).isEqualTo(free);
+      assertThat(client.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + free + "/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aPortThatStaysTakenFailsTheStartAfterTheLastAttempt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int[] tries = {0};
+
+      assertThatThrownBy(() -> GatewayServer.startOnFreePort(vertx, deps, "127.0.0.1", 4096, 1,
+          () -> {
+            tries[0]++;
+            return taken.getLocalPort();
+          }, 3).await(10, TimeUnit.SECONDS)).hasMessageContaining("Address already in use");
+      assertThat(tries[0]).isEqualTo(3);
+    }
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
