@@ -2,6 +2,8 @@ package dev.fulcrum.core.chat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -31,9 +33,24 @@ public record ChatMessage(String role, MessageContent content, ObjectNode extra)
     return new ChatMessage(role, new MessageContent.Text(text), Json.object());
   }
 
-  /** The same message with its text rewritten (used by the sanitizer). */
+  /**
+   * Every text of the message a person or model wrote: the content's texts, then the string
+   * values of its tool calls' arguments (an assistant message that called tools); the order
+   * {@link #mapText} rewrites them in.
+   */
+  public List<String> texts() {
+    List<String> tools = ToolCallTexts.of(extra);
+    if (tools.isEmpty()) {
+      return content.texts();
+    }
+    List<String> texts = new ArrayList<>(content.texts());
+    texts.addAll(tools);
+    return texts;
+  }
+
+  /** The same message with every text of {@link #texts} rewritten (used by the sanitizer). */
   public ChatMessage mapText(UnaryOperator<String> rewrite) {
-    return new ChatMessage(role, content.mapText(rewrite), extra);
+    return new ChatMessage(role, content.mapText(rewrite), ToolCallTexts.map(extra, rewrite));
   }
 
   /** The OpenAI wire form. */

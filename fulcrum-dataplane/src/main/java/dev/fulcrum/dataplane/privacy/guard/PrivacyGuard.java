@@ -70,7 +70,7 @@ public final class PrivacyGuard {
     List<List<Text>> texts = new ArrayList<>(request.messages().size());
     for (ChatMessage message : request.messages()) {
       boolean instructions = InstructionScans.instructs(message.role());
-      List<String> parts = message.content().texts();
+      List<String> parts = message.texts();
       List<Text> messageTexts = new ArrayList<>(parts.size());
       for (String part : parts) {
         messageTexts.add(instructions ? Text.instruction(tenant, part, instructionScans,

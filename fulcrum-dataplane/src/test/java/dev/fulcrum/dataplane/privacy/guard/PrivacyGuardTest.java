@@ -3,6 +3,7 @@ package dev.fulcrum.dataplane.privacy.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.backend.Placement;
 import dev.fulcrum.core.chat.ChatMessage;
@@ -182,6 +183,29 @@ class PrivacyGuardTest {
     assertThat(sent.get(1)).isSameAs(imagePart);
     assertThat(sent.get(2)).isEqualTo(new ContentPart.Text("again: <EMAIL_ADDRESS_1>"));
     assertThat(out.restore("to <EMAIL_ADDRESS_1>")).isEqualTo("to " + EMAIL);
+  }
+
+  @Test
+  void sanitizesTheArgumentsOfEarlierToolCallsAsValidJson() throws Exception {
+    ObjectNode extra = Json.object();
+    ObjectNode function = extra.putArray("tool_calls").addObject().put("id", "c1")
+        .put("type", "function").putObject("function").put("name", "mail");
+    function.put("arguments", Json.object().put("to", EMAIL).put("body", "hi " + EMAIL)
+        .put("n", 2).toString());
+    ChatRequest request = request(ChatMessage.of("user", "write to " + EMAIL),
+        new ChatMessage("assistant", new MessageContent.Text(""), extra));
+    PrivacyGuard guard = patterns();
+
+    Outbound out = toCloud(guard, request);
+
+    assertThat(scan(guard, request).counts()).isEqualTo(Map.of(EntityType.EMAIL_ADDRESS, 3));
+    String sent = out.request().toJson().toString();
+    assertThat(sent).doesNotContain(EMAIL);
+    JsonNode arguments = Json.MAPPER.readTree(out.request().messages().get(1).toJson()
+        .path("tool_calls").get(0).path("function").path("arguments").asText());
+    assertThat(arguments.path("to").asText()).isEqualTo("<EMAIL_ADDRESS_1>");
+    assertThat(arguments.path("body").asText()).isEqualTo("hi <EMAIL_ADDRESS_1>");
+    assertThat(arguments.path("n").asInt()).isEqualTo(2);
   }
 
   @Test

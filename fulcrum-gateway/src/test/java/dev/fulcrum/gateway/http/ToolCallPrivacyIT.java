@@ -16,12 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model that answers with a tool call gets the pseudonyms it was sent and puts them in the
- * call's arguments; the client must get the originals back there, as valid JSON, whole or
- * streamed in pieces. The CLOUD upstream ({@link CaptureUpstream}) answers a request that offers
+ * Tool calls and privacy: the arguments of tool calls earlier in the conversation leave
+ * sanitized like any text, and a model that answers with a tool call gets the pseudonyms it was
+ * sent and puts them in the call's arguments; the client must get the originals back there, as
+ * valid JSON, whole or streamed in pieces. The CLOUD upstream ({@link CaptureUpstream}) answers a request that offers
  * tools with a call whose arguments are {@code {"text": <every message echoed>}}.
  */
-class ToolCallRehydrationIT {
+class ToolCallPrivacyIT {
   static final String CONFIG = BadInputIT.CONFIG;
   /** Quotes next to a placeholder: inside the arguments' JSON string they travel escaped. */
   static final String PROMPT = "Book a table for Seán \"Big\" O'Neill, confirm to "
@@ -91,6 +92,33 @@ class ToolCallRehydrationIT {
     assertThat(Json.MAPPER.readTree(arguments.toString()).path("text").asText())
         .isEqualTo(PROMPT);
     assertSanitizedUpstream();
+  }
+
+  @Test
+  void theArgumentsOfEarlierToolCallsLeaveSanitized() throws IOException {
+    ObjectNode body = Json.object().put("model", "chat");
+    var messages = body.putArray("messages");
+    messages.addObject().put("role", "user").put("content", "Mail my confirmation.");
+    ObjectNode call = messages.addObject().put("role", "assistant").putNull("content")
+        .putArray("tool_calls").addObject().put("id", "call_1").put("type", "function");
+    call.putObject("function").put("name", "mail").put("arguments", Json.object()
+        .put("to", "jane.doe@example.com").put("phone", "+44 20 7946 0958").toString());
+    messages.addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "sent");
+
+    HttpResponse<String> response = gateway.post("/v1/chat/completions", body.toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-fulcrum-pii").orElse(""))
+        .contains("EMAIL_ADDRESS=1", "PHONE_NUMBER=1");
+    String sent = upstream.captured().getFirst().bodyText();
+    for (String value : SEEDED) {
+      assertThat(sent).as("what the upstream received").doesNotContain(value);
+    }
+    JsonNode arguments = Json.MAPPER.readTree(upstream.captured().getFirst().json()
+        .path("messages").get(1).path("tool_calls").get(0).path("function").path("arguments")
+        .asText());
+    assertThat(arguments.path("to").asText()).isEqualTo("<EMAIL_ADDRESS_1>");
+    assertThat(arguments.path("phone").asText()).isEqualTo("<PHONE_NUMBER_1>");
   }
 
   private static void assertSanitizedUpstream() {
