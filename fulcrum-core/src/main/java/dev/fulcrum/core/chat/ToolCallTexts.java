@@ -23,8 +23,12 @@ final class ToolCallTexts {
 
   /** The texts of the tool calls in a message's other fields; empty when it has none. */
   static List<String> of(ObjectNode extra) {
+    List<ObjectNode> functions = functions(extra);
+    if (functions.isEmpty()) {
+      return List.of();
+    }
     List<String> texts = new ArrayList<>();
-    for (ObjectNode function : functions(extra)) {
+    for (ObjectNode function : functions) {
       String arguments = function.get("arguments").asText();
       JsonNode parsed = parse(arguments);
       if (parsed == null) {
@@ -56,6 +60,9 @@ final class ToolCallTexts {
 
   /** The function objects of every call whose {@code arguments} is a string, in order. */
   private static List<ObjectNode> functions(ObjectNode extra) {
+    if (extra.isEmpty()) {
+      return List.of(); // most messages: no other fields at all
+    }
     List<ObjectNode> found = new ArrayList<>();
     for (JsonNode call : extra.path("tool_calls")) {
       if (call.path("function") instanceof ObjectNode function
