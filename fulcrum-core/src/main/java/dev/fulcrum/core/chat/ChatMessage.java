@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  *     {@code function}
  * @param content what was said, in the caller's shape
  * @param extra every other field of the message ({@code name}, {@code tool_calls},
- *     {@code tool_call_id}, …), passed through untouched; never mutated
+ *     {@code tool_call_id}, …), passed through untouched except the texts of tool call arguments,
+ *     which {@link #mapText} rewrites in a copy; never mutated
  */
 public record ChatMessage(String role, MessageContent content, ObjectNode extra) {
   /** The roles the OpenAI chat API accepts. */
