@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fulcrum.core.json.Json;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * One {@code chat.completion.chunk} of a streamed answer, in the OpenAI wire form, normalized so
@@ -78,18 +77,6 @@ public final class ChatChunk {
       }
     }
     return Optional.empty();
-  }
-
-  /** A copy with every {@code choices[].delta.content} rewritten. */
-  public ChatChunk mapContent(UnaryOperator<String> rewrite) {
-    ObjectNode copy = json.deepCopy();
-    for (JsonNode choice : copy.withArray("choices")) {
-      JsonNode delta = choice.path("delta");
-      if (delta instanceof ObjectNode d && d.path("content").isTextual()) {
-        d.put("content", rewrite.apply(d.get("content").asText()));
-      }
-    }
-    return new ChatChunk(copy, null);
   }
 
   /** The wire form: the upstream's own bytes when unchanged, else a fresh serialization. */

@@ -99,15 +99,11 @@ class RehydratingStreamTest {
 
   /** A chunk with one choice whose delta holds one fragment of tool call {@code call}'s arguments. */
   private static ChatChunk toolCall(int choice, int call, String arguments) {
-    ObjectNode json = Json.object();
-    json.put("id", "c").put("object", "chat.completion.chunk");
-    ObjectNode c = json.putArray("choices").addObject();
-    c.put("index", choice);
-    ObjectNode delta = c.putObject("delta");
+    ObjectNode json = chunk(choice, null, null).json().deepCopy();
+    ObjectNode delta = (ObjectNode) json.path("choices").get(0).path("delta");
     delta.putNull("content");
     ObjectNode fragment = delta.putArray("tool_calls").addObject().put("index", call);
     fragment.putObject("function").put("arguments", arguments);
-    c.putNull("finish_reason");
     return ChatChunk.of(json);
   }
 
